@@ -1,0 +1,178 @@
+"""The header of a dump: title, authors, journal, year, issue and site fields."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import markers as mk
+from .names import split_names
+from .textclean import CJK, cjk_count
+
+_ISSUE_LINE = re.compile(
+    rf"^《?(?P<src>[^\d\s《》|:：,，]*[{CJK}][^\d\s《》|:：,，]*?)》?\s*[,，]?\s*"
+    r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:第\s*)?(?P<issue>\d{1,3})\s*期|[(（]\s*(?P<issue2>\d{1,3})\s*[)）])"
+)
+_YEAR_ISSUE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<issue>\d{1,3})\s*期")
+_SOURCE_LABEL = re.compile(
+    rf"{mk._DECOR}(?:{mk._OPEN}\s*)?(?P<label>{mk._alts('原文出处', '原文出處', '来源', '來源', '出处', '出處', '刊名', '期刊名称', '期刊', '发表期刊', '刊物')})"
+    rf"\s*(?:{mk._CLOSE}\s*[:：]?|[:：])\s*(?P<value>.*)$"
+)
+_ARTICLE_NO = re.compile(r"(?:文章编号|文章編號)\s*[\]】〕]?\s*[:：]?\s*[\dXx]{4}\s*-\s*[\dXx]{3,4}\s*[(（]\s*((?:19|20)\d{2})\s*[)）]")
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s,，;；]+)")
+_DOI_YEAR = re.compile(r"[./](?P<year>(?:19|20)\d{2})[./]\d")
+_ONLINE = re.compile(r"(?:网络出版|網絡出版|网络首发|網絡首發)(?:时间|時間|日期)\s*[:：]?\s*((?:19|20)\d{2})")
+_CITED = re.compile(r"被引量\s*[:：]\s*(\d+)")
+_UPLOADER = re.compile(r"(?:上传用户|上傳用戶|上传人|上傳人)\s*[:：]\s*([^\s|｜]+)")
+_AUTHOR_LABEL = re.compile(rf"{mk._DECOR}(?:{mk._OPEN}\s*)?作\s*者\s*(?:{mk._CLOSE}\s*[:：]?|[:：])\s*(?P<value>.+)$")
+_AFFILIATION = re.compile(r"^[(（]|(?<!\d)\d{6}(?!\d)")
+_DATE_LINE = re.compile(r"^(?:时间|時間|日期|发布)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}")
+_VALUE_CUT = re.compile(r"\s*(?:[|｜]|\s{2,}|被引量|作者[:：]|【|浏览|瀏覽|时间[:：]|時間[:：]|上传|上傳|$)")
+_PLACE = re.compile(r"[(（][^)）]{1,8}[)）]")
+
+# Priorities of the places a year is read from: lower wins.
+_YEAR_FROM_ISSUE, _YEAR_FROM_ARTICLE_NO, _YEAR_FROM_DOI, _YEAR_FROM_ONLINE = 1, 2, 3, 4
+
+
+@dataclass
+class Header:
+    title: str | None = None
+    title_index: int | None = None
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    year: int | None = None
+    issue: str | None = None
+    cited_by: int | None = None
+    uploader: str | None = None
+    doi: str | None = None
+    _year_rank: int = 99
+
+    def offer_year(self, year: str | int | None, rank: int) -> None:
+        if year and rank < self._year_rank:
+            self.year, self._year_rank = int(year), rank
+
+
+def _clean_source(value: str) -> tuple[str | None, str | None, str | None]:
+    """`《党建理论与实践》(南昌),2021.3.38~44` → (source, year, issue)."""
+    value = value.strip()
+    year = issue = None
+    quoted = re.search(r"《([^》]{1,40})》", value)
+    if quoted:
+        source = quoted.group(1)
+        rest = value[quoted.end():]
+    else:
+        m = _ISSUE_LINE.match(value)
+        if m:
+            source, rest = m.group("src"), value[m.start("year"):]
+        else:
+            cut = re.search(r"\s*[,，]?\s*(?:19|20)\d{2}", value)
+            source = value[: cut.start()] if cut else value
+            rest = value[cut.start():] if cut else ""
+    y = re.search(r"((?:19|20)\d{2})\s*(?:年\s*(?:第\s*)?(\d{1,3})\s*期|[.．]\s*(\d{1,2})\b|[(（]\s*(\d{1,3})\s*[)）])?", rest)
+    if y:
+        year = y.group(1)
+        issue = y.group(2) or y.group(3) or y.group(4)
+    source = _PLACE.sub("", source).strip(" 《》,，.。:：")
+    if not source or not re.search(f"[{CJK}A-Za-z]", source) or mk.SITE_WORDS.search(source):
+        source = None
+    return source, year, issue
+
+
+def is_title_candidate(line: str) -> bool:
+    text = mk.clean_title(line)
+    if not (4 <= len(text) <= 100) or cjk_count(text) < 2:
+        return False
+    if text.endswith(("。", "：", ":")) or mk.JUNK.match(line) or mk.JUNK_ANYWHERE.search(line):
+        return False
+    if mk.META.match(line) or mk.META_BARE.match(line) or mk.PAGE_BREAK.search(line):
+        return False
+    if mk.ABSTRACT.match(line) or mk.KEYWORDS.match(line) or mk.RELATED.match(line):
+        return False
+    if _AFFILIATION.search(text) or _DATE_LINE.match(text) or _ISSUE_LINE.match(text) or _YEAR_ISSUE.match(text):
+        return False
+    if re.search(r"[|｜]|>>|＞＞|\s>\s", text):  # navigation and breadcrumbs
+        return False
+    return split_names(text) is None
+
+
+def read_header(lines: list[str], indexes: list[int]) -> Header:
+    """Read the fields of the header from the given line indexes, in order."""
+    head = Header()
+    glued: list[str] | None = None
+    for i in indexes:
+        line = lines[i]
+        if head.title is None and is_title_candidate(line):
+            head.title, head.title_index = mk.clean_title(line), i
+            continue
+        _read_meta(line, head)
+        if head.authors:
+            continue
+        if head.title is not None and mk.clean_title(line) == head.title:
+            continue
+        label = _AUTHOR_LABEL.match(line)
+        candidate = label.group("value") if label else line
+        candidate = _VALUE_CUT.split(candidate, maxsplit=1)[0] if label else candidate
+        if not label and mk.META.match(line):
+            continue
+        names = split_names(candidate)
+        if names:
+            spaced = len(names) == 1 or re.search(r"[\s,，、;；+/]", candidate.strip())
+            if spaced:
+                head.authors = names
+            elif glued is None:
+                glued = names
+    if not head.authors and glued:
+        head.authors = glued
+    return head
+
+
+def _read_meta(line: str, head: Header) -> None:
+    m = _SOURCE_LABEL.match(line)
+    if m:
+        value = m.group("value")
+        if m.group("label").startswith("原文"):
+            value = value.strip()
+        else:
+            value = _VALUE_CUT.split(value, maxsplit=1)[0] if "《" not in value else value
+        source, year, issue = _clean_source(value)
+        if source and head.source is None:
+            head.source = source
+        if year:
+            head.offer_year(year, _YEAR_FROM_ISSUE)
+            head.issue = head.issue or issue
+    else:
+        m2 = _ISSUE_LINE.match(line)
+        if m2 and len(line) <= 50 and not mk.META.match(line):
+            src = m2.group("src").strip()
+            if head.source is None and not mk.SITE_WORDS.search(src):
+                head.source = src
+            head.offer_year(m2.group("year"), _YEAR_FROM_ISSUE)
+            head.issue = head.issue or m2.group("issue") or m2.group("issue2")
+        else:
+            m3 = _YEAR_ISSUE.match(line)
+            if m3:
+                head.offer_year(m3.group("year"), _YEAR_FROM_ISSUE)
+                head.issue = head.issue or m3.group("issue")
+    if "编号" in line or "編號" in line:
+        a = _ARTICLE_NO.search(line)
+        if a:
+            head.offer_year(a.group(1), _YEAR_FROM_ARTICLE_NO)
+    if "10." in line:
+        d = _DOI.search(line)
+        if d:
+            head.doi = head.doi or d.group(1).rstrip(".")
+            dy = _DOI_YEAR.search(d.group(1))
+            if dy:
+                head.offer_year(dy.group("year"), _YEAR_FROM_DOI)
+    if "出版" in line or "首发" in line or "首發" in line:
+        o = _ONLINE.search(line)
+        if o:
+            head.offer_year(o.group(1), _YEAR_FROM_ONLINE)
+    if "被引量" in line:
+        c = _CITED.search(line)
+        if c:
+            head.cited_by = int(c.group(1))
+    if "上传" in line or "上傳" in line:
+        u = _UPLOADER.search(line)
+        if u:
+            head.uploader = u.group(1)

@@ -1,0 +1,135 @@
+"""Chinese personal names on author lines: splitting, cleaning, telling them from other words."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Common single-character surnames, simplified then traditional forms; they
+# cover the names of nearly all authors. A word that does not start with one
+# of them is not taken for a name.
+_SURNAMES_SIMPLIFIED = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕"
+    "丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
+    "武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒"
+    "阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓"
+    "古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣"
+    "巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满"
+    "闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙"
+    "浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干"
+    "但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+_SURNAMES_TRADITIONAL = (
+    "張劉陳楊黃趙吳許韓馮鄧彭蕭葉蘇魏呂盧薑崔鍾譚陸範賈韋鄒孟邱閆段雷龍陶賀顧龔萬錢嚴覃戴莫湯樊"
+    "葛邢喬龐顏聶魯嶽詹歐關蘭焦俞寧紀畢單裴霍塗駱藍遊靳蒙鮑華饒牟艾陽穆車項蘆麥婁竇戚岑黨費衛臧閔"
+    "鄔邊卞師欒隋商刁榮鞏匡鞠荊樂冀鬱胥儲欒燕鄢勞諶藺樓滿聞厲區闞權帥屠豆樸蓋練廉禹卿國狄晉門雲"
+    "闕鹿薄雍辜烏亓修邰杭況宿鮮印逯隆茹諸戰慕危銀亢嵇哈湛賓戎勾茅揭幹尉陰昝智衡堯閉鍾鐘劉錢沈潘"
+    "於姜鄭謝宋唐曹曾肖董袁於蔣蔡餘杜程"
+)
+_COMPOUND = {
+    "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟", "尉遲",
+    "公孙", "公孫", "慕容", "长孙", "長孫", "宇文", "令狐", "夏侯", "司徒", "端木", "西门", "西門",
+    "独孤", "獨孤", "南宫", "南宮", "轩辕", "軒轅", "申屠", "呼延", "澹台", "濮阳", "濮陽", "完颜",
+}
+SURNAMES = frozenset(_SURNAMES_SIMPLIFIED + _SURNAMES_TRADITIONAL)
+
+# Words that start with a surname character but are headings, labels or site chrome.
+_NOT_NAMES = frozenset(
+    "方法 结果 結果 讨论 討論 结论 結論 目的 前言 引言 正文 全文 简介 簡介 作者 单位 單位 来源 來源 "
+    "关键 關鍵 摘要 时间 時間 日期 下载 下載 相关 相關 举报 舉報 分享 收藏 打印 评论 評論 浏览 瀏覽 "
+    "首页 首頁 登录 登錄 注册 註冊 文章 论文 論文 期刊 资源 資源 描述 文档 文檔 更多 阅读 閱讀 "
+    "上传 上傳 格式 页数 頁數 大小 编号 編號 声明 聲明 版权 版權 导语 導語 小编 小編 责编 責編 编辑 編輯 "
+    "审校 審校 综述 綜述 通讯 通訊 基金 项目 項目 中图 中圖 文献 文獻 标识 標識 参考 參考 注释 註釋 "
+    "江苏 江蘇 浙江 广东 廣東 山东 山東 河南 河北 湖南 湖北 安徽 福建 江西 四川 云南 雲南 贵州 貴州 "
+    "陕西 陝西 甘肃 甘肅 辽宁 遼寧 吉林 黑龙江 黑龍江 广西 廣西 海南 宁夏 寧夏 新疆 西藏 青海 "
+    "北京 上海 天津 重庆 重慶 中国 中國 中共 学院 學院 大学 大學 党建 黨建 党委 黨委 党校 黨校 "
+    "教授 讲师 講師 博士 硕士 碩士 本科 主任 医师 醫師 护师 護師 研究 发展 發展 管理 建设 建設 "
+    "高校 高职 高職 社区 社區 乡村 鄉村 农村 農村 城市 基层 基層 经济 經濟 政治 文化 社会 社會 "
+    "明显 明顯 严格 嚴格 全面 和谐 和諧 安全 公共 公开 公開 平台 平臺 国家 國家 时代 時代 "
+    "新时代 新時代 学习 學習 学生 學生 教学 教學 教育 工作 制度 问题 問題 路径 路徑 实践 實踐".split()
+)
+_ROLES = ("综述", "綜述", "审校", "審校", "指导", "指導", "执笔", "執筆", "整理", "编译", "編譯", "翻译", "翻譯",
+          "主编", "主編", "编著", "編著", "著", "译", "譯", "编", "編", "等")
+
+_CJK = r"\u4e00-\u9fff\u3400-\u4dbf"
+_NAME_TOKEN = re.compile(rf"^[{_CJK}]{{2,4}}$|^[{_CJK}]{{1,6}}[·•][{_CJK}]{{1,8}}$")
+_DECORATION = re.compile(r"^(?:[■□◆◇●○▲△★☆▪▫•·\-—]+\s*|文\s*[/／|｜]\s*|作\s*者\s*[:：]?\s*)")
+_DATE_PREFIX = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*")
+_SUPERSCRIPT = re.compile(r"[\d*＊¹²³⁴⁵⁶⁷⁸⁹⁰†‡#,，]+$")
+_SEPARATORS = re.compile(r"[,，、;；+＋/／|｜\s]+")
+
+
+def is_name(token: str) -> bool:
+    if not _NAME_TOKEN.match(token) or token in _NOT_NAMES:
+        return False
+    if "·" in token or "•" in token:
+        return True
+    if token[:2] in _COMPOUND and len(token) >= 3:
+        return True
+    return token[0] in SURNAMES
+
+
+def _strip_role(token: str) -> str:
+    for role in _ROLES:
+        if token.endswith(role) and len(token) - len(role) >= 2:
+            return token[: -len(role)]
+    return token
+
+
+def split_names(line: str) -> list[str] | None:
+    """The names on an author line, or None when the line is not one."""
+    text = _DECORATION.sub("", line.strip())
+    text = _DATE_PREFIX.sub("", text)
+    text = re.sub(r"[（(][^)）]{0,8}[)）]", " ", text)  # (1) (通讯作者) and the like
+    if not text or len(text) > 60:
+        return None
+    raw = [t for t in _SEPARATORS.split(text) if t]
+    tokens: list[str] = []
+    for tok in raw:
+        tok = _SUPERSCRIPT.sub("", tok.replace("*", ""))
+        tok = re.sub(r"^\d+", "", tok)
+        if tok in _ROLES:
+            continue
+        if tok:
+            tokens.append(_strip_role(tok))
+    if not tokens or len(tokens) > 12:
+        return None
+    merged = _merge_spaced(tokens)
+    if all(is_name(t) for t in merged):
+        return list(dict.fromkeys(merged))
+    if len(merged) == 1 and 5 <= len(merged[0]) <= 9:
+        return split_glued(merged[0])
+    return None
+
+
+def _merge_spaced(tokens: list[str]) -> list[str]:
+    """`孙 琴` is one name printed with a space: join runs of single characters in pairs."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if len(tokens[i]) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
+            out.append(tokens[i] + tokens[i + 1])
+            i += 2
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def split_glued(text: str) -> list[str] | None:
+    """Split `周明远何静` into names when exactly one way of doing so fits."""
+    found = _splits(text)
+    return list(found[0]) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1024)
+def _splits(text: str) -> tuple[tuple[str, ...], ...]:
+    if not text:
+        return ((),)
+    out: list[tuple[str, ...]] = []
+    for size in (2, 3):
+        head = text[:size]
+        if len(head) == size and is_name(head):
+            for rest in _splits(text[size:]):
+                out.append((head, *rest))
+    return tuple(out)

@@ -1,0 +1,371 @@
+"""A raw page dump in, a structured article out.
+
+The dump is read as lines. Site chrome and page furniture are dropped; the
+header (title, authors, journal, abstract, keywords, metadata) runs until the
+first heading or the first line of body text; the body runs to the
+references; the references run to a block of teasers of other papers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from . import markers as mk
+from .body import build_sections, link_citations
+from .decode import Refused, decode_bytes
+from .header import read_header
+from .htmltext import html_charset, html_to_text, looks_like_html
+from .model import Article
+from .references import read_references
+from .related import read_related
+from .textclean import clean_text, cjk_count, squeeze_cjk_spaces
+
+PARSER_VERSION = 1
+
+_KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|\s{1,}")
+_KW_HAS_SEP = re.compile(r"[;；,，、]")
+_GLUED_HEADING = re.compile(r"(?<=\S)(一\s*、|[(（]一[)）])(?=\S)")
+_INLINE_HEADING = re.compile(r"\s{2,}(?=(?:[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节])\S)")
+_CODE_LINE = re.compile(
+    r"^\s*(?:#include|import\s|from\s+\S+\s+import|def\s|class\s|function\s|var\s|let\s|const\s|public\s|private\s|"
+    r"return\b|if\s*\(|for\s*\(|while\s*\(|//|/\*|\*/|\}|\{|<\?php|package\s|using\s)|[;{}]\s*$"
+)
+_MD_LINE = re.compile(r"^(?:#{1,6}\s|```|~~~|\s*[-*]\s\[[ x]\]|\s*!\[|\[[^\]]+\]\(http)")
+_BODY_META = re.compile(
+    rf"{mk._DECOR}(?:{mk._OPEN}\s*)?(?:{mk._alts('作者简介', '作者簡介', '基金项目', '基金項目', '收稿日期', '修回日期', '通讯作者', '通訊作者', '作者单位', '作者單位', '中图分类号', '中圖分類號', '文献标识码', '文獻標識碼', '文章编号', '文章編號', '引用格式', '本文引用格式')}|DOI)"
+    rf"\s*(?:{mk._CLOSE}\s*[:：]?|[:：])"
+)
+
+
+def parse_file(path: str | os.PathLike[str]) -> Article:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        return Article.refused(f"cannot read: {exc.strerror or exc}")
+    return parse_bytes(data, p.name)
+
+
+def parse_bytes(data: bytes, name: str = "") -> Article:
+    try:
+        if looks_like_html(data, name):
+            declared = html_charset(data)
+            text, encoding = _decode_html(data, declared)
+            text = html_to_text(text)
+        else:
+            text, encoding = decode_bytes(data)
+    except Refused as exc:
+        return Article.refused(str(exc))
+    article = parse_text(text)
+    article.encoding = encoding
+    return article
+
+
+def _decode_html(data: bytes, declared: str | None) -> tuple[str, str]:
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data)
+
+
+def parse_text(text: str) -> Article:
+    text = clean_text(text)
+    reason = _not_an_article(text)
+    if reason:
+        return Article.refused(reason)
+    lines = _split_lines(text)
+    return _Reader(lines).read()
+
+
+def _not_an_article(text: str) -> str | None:
+    if not text.strip():
+        return "empty file"
+    if cjk_count(text[:200000]) < 50:
+        return "no article in it (no Chinese text)"
+    rows = [ln for ln in text.split("\n", 5000)[:5000] if ln.strip()]
+    code = sum(1 for ln in rows if _CODE_LINE.search(ln))
+    if rows and code / len(rows) > 0.25:
+        return "no article in it (looks like source code)"
+    md = sum(1 for ln in rows if _MD_LINE.match(ln))
+    if md >= 3 and not any(mk.ABSTRACT.match(ln.strip()) for ln in rows[:200]):
+        return "no article in it (looks like a Markdown document)"
+    return None
+
+
+def _split_lines(text: str) -> list[str]:
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if "  " in line and _INLINE_HEADING.search(line):
+            out.extend(part.strip() for part in _INLINE_HEADING.split(line) if part.strip())
+        else:
+            out.append(line)
+    return out
+
+
+class _Reader:
+    """One pass over the lines of a dump; each step narrows what the next one sees."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.n = len(lines)
+        self.junk = [False] * self.n
+        self.page_break = [False] * self.n
+        self.header_only: set[int] = set()  # lines consumed by abstract / keyword blocks
+        self.abstract: str | None = None
+        self.keywords: list[str] = []
+        self._keyword_rank = -1
+
+    def read(self) -> Article:
+        self._mark_chrome()
+        body_start = self._scan_header()
+        refs_at, related_at = self._find_tail(body_start)
+        body_end = refs_at if refs_at is not None else (related_at if related_at is not None else self.n)
+        header_lines = [i for i in range(body_start) if self._usable(i) and i not in self.header_only]
+        head = read_header(self.lines, header_lines)
+        if head.title is None:
+            return Article.refused("no article in it (no title found)")
+        references: list[str] = []
+        if refs_at is not None:
+            stop = related_at if related_at is not None else self.n
+            references = read_references(
+                [self.lines[i] for i in range(refs_at, stop) if not self.junk[i] and not self.page_break[i]]
+            )
+        body = [(self.lines[i], self.page_break[i - 1] if i else False) for i in range(body_start, body_end)
+                if self._usable(i) and not _BODY_META.match(self.lines[i]) and self.lines[i] != head.title]
+        sections = build_sections(body)
+        if not any(s.paragraphs or s.heading for s in sections) and not self.abstract:
+            return Article.refused("no article in it (no text after the title)")
+        related = read_related(
+            [self.lines[i] for i in range(related_at + 1, self.n) if self._usable(i)]
+        ) if related_at is not None else []
+        article = Article(
+            title=head.title,
+            authors=head.authors,
+            source=head.source,
+            year=head.year,
+            issue=head.issue,
+            cited_by=head.cited_by,
+            uploader=head.uploader,
+            doi=head.doi,
+            abstract=self.abstract,
+            keywords=self.keywords,
+            sections=sections,
+            references=references,
+            related=related,
+        )
+        article.citations = link_citations(sections, len(references))
+        return article
+
+    # -- chrome -------------------------------------------------------------
+
+    def _usable(self, i: int) -> bool:
+        return bool(self.lines[i]) and not self.junk[i] and not self.page_break[i]
+
+    def _mark_chrome(self) -> None:
+        for i, line in enumerate(self.lines):
+            if not line:
+                continue
+            if mk.PAGE_BREAK.search(line):
+                if len(line) <= 40:
+                    self.page_break[i] = True
+                    continue
+                self.lines[i] = line = mk.PAGE_BREAK.sub("", line).strip()
+            if mk.JUNK.match(line):
+                self.junk[i] = True
+            elif mk.JUNK_ANYWHERE.search(line) and (len(line) <= 60 or not _has_url_only(line)):
+                self.junk[i] = True
+
+    # -- header -------------------------------------------------------------
+
+    def _scan_header(self) -> int:
+        """Read the abstract and keywords; return the index where the body starts."""
+        i = 0
+        title: str | None = None
+        while i < self.n:
+            line = self.lines[i]
+            if not self._usable(i):
+                i += 1
+                continue
+            if mk.ABSTRACT.match(line) and self.abstract is None:
+                i = self._take_abstract(i)
+                continue
+            if mk.KEYWORDS.match(line):
+                i = self._take_keywords(i, after_abstract=self.abstract is not None)
+                continue
+            if mk.EN_ABSTRACT.match(line) or mk.EN_KEYWORDS.match(line):
+                i = self._skip_english(i)
+                continue
+            if mk.META.match(line) or mk.META_BARE.match(line):
+                i += 1
+                continue
+            if title is not None and mk.clean_title(line) != title and (_is_heading_line(line) or _is_body_line(line)):
+                return i
+            if title is None and _could_be_title(line):
+                title = mk.clean_title(line)
+            i += 1
+        return self.n
+
+    def _take_abstract(self, i: int) -> int:
+        line = self.lines[i]
+        rest = line[mk.ABSTRACT.match(line).end():].strip()  # type: ignore[union-attr]
+        kw = re.search(r"\s*(?:[\[【〔(（]\s*)?关\s*键\s*[词字]|關\s*鍵\s*[詞字]", rest)
+        if kw and kw.start() > 0:
+            self.lines[i] = line = line[: len(line) - len(rest) + kw.start()]
+            self.lines.insert(i + 1, rest[kw.start():].strip())
+            self._grow(i + 1)
+            rest = rest[: kw.start()]
+        self.header_only.add(i)
+        parts = [rest] if rest else []
+        j = i + 1
+        keyword_ahead = self._keyword_marker_ahead(j)
+        while j < self.n:
+            nxt = self.lines[j]
+            if not nxt or self.junk[j] or self.page_break[j]:
+                if parts and not nxt:
+                    if keyword_ahead and self._keyword_marker_ahead(j + 1, 3):
+                        j += 1
+                        continue
+                    break
+                j += 1
+                continue
+            if _is_marker(nxt) or _is_heading_line(nxt):
+                break
+            if parts and not keyword_ahead and parts[-1].endswith(mk.TERMINAL):
+                break
+            parts.append(nxt)
+            self.header_only.add(j)
+            j += 1
+        text = squeeze_cjk_spaces("".join(parts)).strip()
+        self.abstract = text or None
+        return j
+
+    def _keyword_marker_ahead(self, j: int, lines: int = 12) -> bool:
+        """A keyword label within the next lines, before any heading."""
+        seen = 0
+        while j < self.n and seen < lines:
+            line = self.lines[j]
+            if line:
+                if mk.KEYWORDS.match(line) or mk.EN_ABSTRACT.match(line):
+                    return True
+                if _is_heading_line(line) or mk.META.match(line):
+                    return False
+                seen += 1
+            j += 1
+        return False
+
+    def _grow(self, at: int) -> None:
+        self.n = len(self.lines)
+        self.junk.insert(at, False)
+        self.page_break.insert(at, False)
+
+    def _take_keywords(self, i: int, after_abstract: bool) -> int:
+        line = self.lines[i]
+        rest = line[mk.KEYWORDS.match(line).end():].strip()  # type: ignore[union-attr]
+        glued = _GLUED_HEADING.search(rest)
+        if glued and not re.search(r"[、,，;；]", rest[glued.end():]) and len(rest) - glued.end() <= 30:
+            self.lines[i] = line[: len(line) - len(rest) + glued.start()]
+            self.lines.insert(i + 1, rest[glued.start():])
+            self._grow(i + 1)
+            rest = rest[: glued.start()]
+        self.header_only.add(i)
+        words = self._split_keywords(rest)
+        j = i + 1
+        if not rest or rest.endswith((";", "；", ",", "，", "、")):
+            while j < self.n:
+                nxt = self.lines[j]
+                if not nxt:
+                    if words:
+                        break
+                    j += 1
+                    continue
+                if _is_marker(nxt) or _is_heading_line(nxt) or len(nxt) > 40 or nxt.endswith("。"):
+                    break
+                words.extend(self._split_keywords(nxt))
+                self.header_only.add(j)
+                j += 1
+                if _KW_HAS_SEP.search(nxt) and not nxt.endswith((";", "；", ",", "，", "、")):
+                    break
+        rank = (2 if after_abstract else 0) + (1 if len(words) > 1 else 0)
+        if words and rank > self._keyword_rank:
+            self.keywords, self._keyword_rank = words, rank
+        return j
+
+    @staticmethod
+    def _split_keywords(text: str) -> list[str]:
+        text = text.strip().rstrip("。.;；")
+        if not text:
+            return []
+        pieces = _KW_SPLIT.split(text) if _KW_HAS_SEP.search(text) else text.split()
+        return [p.strip() for p in pieces if p.strip()]
+
+    def _skip_english(self, i: int) -> int:
+        """An English abstract or keyword block: consumed, never body."""
+        self.header_only.add(i)
+        j = i + 1
+        while j < self.n:
+            line = self.lines[j]
+            if line and (_is_marker(line) or _is_heading_line(line) or cjk_count(line) > 4):
+                break
+            self.header_only.add(j)
+            j += 1
+        return j
+
+    # -- tail ---------------------------------------------------------------
+
+    def _find_tail(self, body_start: int) -> tuple[int | None, int | None]:
+        refs_at = None
+        for i in range(body_start, self.n):
+            line = self.lines[i]
+            if line and not self.junk[i] and _is_references_marker(line):
+                refs_at = i
+                break
+        after = refs_at if refs_at is not None else body_start
+        related_at = None
+        for i in range(after, self.n):
+            if self.lines[i] and mk.RELATED.match(self.lines[i]):
+                related_at = i
+                break
+        return refs_at, related_at
+
+
+def _has_url_only(line: str) -> bool:
+    """A long line whose only junk is a URL is text that cites a web address."""
+    return not re.search(r"由会员分享|由會員分享|请在|超出免费|超出免費|版权归属|版權歸屬|不代表本站|仅供预览|僅供預覽|原创文章|原創文章", line)
+
+
+def _is_references_marker(line: str) -> bool:
+    m = mk.REFERENCES.match(line)
+    if not m:
+        return False
+    rest = line[m.end():]
+    return not rest or bool(mk.REF_LEADING.match(rest))
+
+
+def _is_marker(line: str) -> bool:
+    return bool(
+        mk.ABSTRACT.match(line) or mk.KEYWORDS.match(line) or mk.META.match(line) or mk.EN_ABSTRACT.match(line)
+        or mk.EN_KEYWORDS.match(line) or _is_references_marker(line)
+    )
+
+
+def _is_heading_line(line: str) -> bool:
+    from .body import match_heading
+
+    return match_heading(line) is not None
+
+
+def _is_body_line(line: str) -> bool:
+    if "。" in line and len(line) >= 20:
+        return True
+    return len(line) >= 60 and cjk_count(line) >= len(line) * 0.5
+
+
+def _could_be_title(line: str) -> bool:
+    from .header import is_title_candidate
+
+    return is_title_candidate(line)

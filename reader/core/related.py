@@ -1,0 +1,29 @@
+"""Teasers of other papers after the article (其他文献, 相关文章, 猜你喜欢 …): kept apart, one item each."""
+
+from __future__ import annotations
+
+import re
+
+from . import markers as mk
+
+# A line that belongs to the teaser above it rather than starting a new one.
+_CONTINUATION = re.compile(
+    rf"{mk._DECOR}(?:{mk._OPEN}\s*)?(?:{mk._alts('摘要', '关键词', '關鍵詞', '作者', '来源', '來源', '时间', '時間', '日期', '发布', '期刊', '出处')})"
+    r"|^(?:19|20)\d{2}[-/.年]|^\d+\s*(?:次|人)?(?:阅读|浏览|下载|閱讀|瀏覽|下載)"
+)
+
+
+def read_related(lines: list[str]) -> list[str]:
+    items: list[str] = []
+    titled = False  # whether the last item started as a bare title
+    for line in lines:
+        if mk.RELATED.match(line) or mk.JUNK.match(line):
+            titled = False
+            continue
+        if items and titled and _CONTINUATION.match(line):
+            items[-1] = items[-1] + "\n" + line
+            titled = False
+            continue
+        items.append(line)
+        titled = not _CONTINUATION.match(line)
+    return items

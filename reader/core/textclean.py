@@ -1,0 +1,71 @@
+"""Repairs to the text of a dump before it is read line by line.
+
+Line ends, odd spaces, invisible characters, pinyin-in-brackets damage and the
+`?` that a lost non-breaking space leaves behind.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = r"\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
+CJK_RE = re.compile(f"[{CJK}]")
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = {ord(c): " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"}
+_SPACES[0x3000] = "  "  # an ideographic space is as wide as two
+_SPACES[ord("\t")] = "  "
+_SPACES[ord("\f")] = "\n"
+_SPACES[ord("\v")] = "\n"
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+# `醫(yī)學(xué)`: a bracketed syllable right after a character. Toned syllables
+# go always; plain ones only in runs, since `方法(a)` may be real text.
+_PINYIN = re.compile(rf"(?<=[{CJK}])[(（]([a-z{_TONED}]{{1,6}})[)）]")
+_TONED_RE = re.compile(f"[{_TONED}]")
+
+# `摘 ? 要`, `G642? ?文獻`, a line holding only `?`: a `?` beside white space
+# that is not the end of a Latin sentence.
+_LOST_NBSP = re.compile(rf"(?:(?<=\s)|^)\?(?=\s|$|[{CJK}])|(?<=[^A-Za-z\s?])\?(?=[ \t])", re.M)
+
+
+def _drop_pinyin(text: str) -> str:
+    if "(" not in text and "（" not in text:
+        return text
+    matches = list(_PINYIN.finditer(text))
+    if not matches:
+        return text
+    keep: list[str] = []
+    last = 0
+    for i, m in enumerate(matches):
+        toned = bool(_TONED_RE.search(m.group(1)))
+        in_run = (i > 0 and matches[i - 1].end() + 1 == m.start()) or (
+            i + 1 < len(matches) and m.end() + 1 == matches[i + 1].start()
+        )
+        if toned or in_run:
+            keep.append(text[last : m.start()])
+            last = m.end()
+    keep.append(text[last:])
+    return "".join(keep)
+
+
+def clean_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_INVISIBLE).translate(_SPACES)
+    text = _drop_pinyin(text)
+    if "?" in text:
+        text = _LOST_NBSP.sub(" ", text)
+    return text
+
+
+def squeeze_cjk_spaces(text: str) -> str:
+    """`数字 普惠金融` → `数字普惠金融`: spaces between CJK characters come from PDF line joins."""
+    return _CJK_GAP.sub("", text)
+
+
+_CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』—…·,.;:?!()"
+_CJK_GAP = re.compile(rf"(?<=[{CJK}{_CJK_PUNCT}])\s+(?=[{CJK}{_CJK_PUNCT}])")
+
+
+def cjk_count(text: str) -> int:
+    return len(CJK_RE.findall(text))

@@ -1,19 +1,197 @@
-"""The `reader` command (temporary: parse only)."""
+"""The `reader` command: with no subcommand it starts the app; subcommands work headless."""
+
 from __future__ import annotations
 
+import argparse
 import json
+import sqlite3
 import sys
+from collections.abc import Sequence
+from typing import Any
 
-from reader.core.parser import parse_file
+from reader import __version__
+from reader.core.paths import ENV_VAR, data_dir
 
 
-def main(argv=None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:2] == ["parse", "--json"]:
-        bad = 0
-        for f in argv[2:]:
-            a = parse_file(f)
-            bad += bool(a.error)
-            print(json.dumps(a.to_json(), ensure_ascii=False))
-        return 1 if bad else 0
-    return 2
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help=f"library folder (default: ${ENV_VAR}, else the user data folder)")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="reader", parents=[common],
+        description="研读 Reader: read, highlight and annotate Chinese articles offline. "
+                    "With no subcommand the app starts.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("parse", parents=[common], help="parse page dumps and print what was found")
+    p.add_argument("--json", action="store_true", help="one JSON object per line per file")
+    p.add_argument("files", nargs="+", metavar="FILE")
+
+    p = sub.add_parser("import", parents=[common], help="import dumps (files and folders, recursively)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--workers", type=int, default=None, help="parser processes (default: one per core)")
+
+    p = sub.add_parser("list", parents=[common], help="list the articles in the library")
+    p.add_argument("--json", action="store_true", help="print one JSON array")
+
+    p = sub.add_parser("show", parents=[common], help="show one article")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true", help="print the article as JSON")
+
+    sub.add_parser("reparse", parents=[common], help="parse every kept dump again with this version")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    folder = data_dir(getattr(args, "data_dir", None))
+    if args.command is None:
+        from reader.app import run
+
+        return run(folder)
+    handler = _HANDLERS[args.command]
+    try:
+        return handler(args, folder)
+    except (sqlite3.DatabaseError, OSError, RuntimeError) as exc:
+        print(f"reader: {folder}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+
+
+def _open(folder: Any):  # noqa: ANN202 - a Library, imported late to keep --help fast
+    from reader.core.store import Library
+
+    return Library.in_folder(folder)
+
+
+def cmd_parse(args: argparse.Namespace, folder: Any) -> int:
+    from reader.core.parser import parse_file
+
+    refused = 0
+    for name in args.files:
+        article = parse_file(name)
+        if article.error:
+            refused += 1
+            article.error = f"{name}: {article.error}"
+        if args.json:
+            print(json.dumps({"file": name, **article.to_json()}, ensure_ascii=False), flush=True)
+        elif article.error:
+            print(article.error)
+        else:
+            _print_article_summary(name, article)
+    return 1 if refused else 0
+
+
+def _print_article_summary(name: str, article: Any) -> None:
+    print(f"{name}: {article.title}")
+    meta = " · ".join(str(x) for x in (", ".join(article.authors), article.source, article.year) if x)
+    if meta:
+        print(f"  {meta}")
+    for s in article.headed_sections:
+        print(f"  {'  ' * (s.level - 1)}{s.heading}")
+    print(f"  {len(article.references)} references, {article.related_count} teasers of other papers set apart")
+
+
+def cmd_import(args: argparse.Namespace, folder: Any) -> int:
+    from reader.core.importer import collect_files, import_paths
+
+    library = _open(folder)
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(collect_files(args.paths)[0]), unit="file", desc="importing", file=sys.stderr)
+
+    def progress(done: int, total: int, name: str) -> None:
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        summary = import_paths(library, args.paths, progress=progress, workers=args.workers)
+    finally:
+        if bar is not None:
+            bar.close()
+        library.close()
+    print(f"imported {summary.imported}, updated {summary.updated}, duplicates {summary.duplicates}, "
+          f"refused {len(summary.refused)}  ({folder})")
+    for name, reason in summary.refused:
+        print(f"  refused {name}: {reason}")
+    return 1 if summary.refused else 0
+
+
+def cmd_list(args: argparse.Namespace, folder: Any) -> int:
+    library = _open(folder)
+    rows = library.summaries()
+    library.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        authors = ", ".join(r["authors"])
+        print(f"{r['id']:>6}  {r['year'] or '    '}  {r['title']}" + (f"  — {authors}" if authors else "")
+              + (f"  《{r['source']}》" if r["source"] else ""))
+    print(f"{len(rows)} articles in {folder}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, folder: Any) -> int:
+    library = _open(folder)
+    try:
+        article = library.article(args.id)
+        meta = library.article_meta(args.id)
+    finally:
+        library.close()
+    if article is None or meta is None:
+        print(f"reader: no article {args.id} in {folder}", file=sys.stderr)
+        return 1
+    if args.json:
+        data = {"id": args.id, **article.to_json(), "status": meta["status"], "added_at": meta["added_at"],
+                "file_name": meta["file_name"]}
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return 0
+    print(article.title)
+    line = " · ".join(str(x) for x in (", ".join(article.authors), article.source, article.year) if x)
+    if line:
+        print(line)
+    if article.abstract:
+        print(f"\n摘要：{article.abstract}")
+    if article.keywords:
+        print(f"关键词：{'；'.join(article.keywords)}")
+    for s in article.sections:
+        if s.heading:
+            print(f"\n{'#' * (s.level + 1)} {s.heading}")
+        for p in s.paragraphs:
+            print(f"\n{p}")
+    if article.references:
+        print("\n参考文献")
+        for i, ref in enumerate(article.references, 1):
+            print(f"[{i}] {ref}")
+    return 0
+
+
+def cmd_reparse(args: argparse.Namespace, folder: Any) -> int:
+    library = _open(folder)
+    try:
+        counts = library.reparse()
+    finally:
+        library.close()
+    print(f"reparsed {counts['reparsed']}, could not parse {counts['failed']} (kept as they were)")
+    return 0
+
+
+_HANDLERS = {
+    "parse": cmd_parse,
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "reparse": cmd_reparse,
+}

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
+
+
+_CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f]")
 
 
 class Refused(ValueError):
@@ -24,59 +28,48 @@ _BOMS = (
 _CJK_CANDIDATES = ("gb18030", "big5", "big5hkscs")
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text has a NUL in almost every other byte for ASCII, or none at all for CJK."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
-        return None
-    even_nul = sample[0::2].count(0)
-    odd_nul = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nul > half * 0.2 and even_nul < half * 0.02:
-        enc = "utf-16-le"
-    elif even_nul > half * 0.2 and odd_nul < half * 0.02:
-        enc = "utf-16-be"
-    else:
-        return None
-    try:
-        return data.decode(enc)
-    except UnicodeDecodeError:
-        return None
-
-
 def _looks_binary(text: str) -> bool:
     """Control characters other than tab and line ends mean it is not text."""
     sample = text[:20000]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return "\x00" in sample or bad / len(sample) > 0.01
+    return "\x00" in sample or len(_CONTROL.findall(sample)) / len(sample) > 0.01
 
 
-def _common_cjk_share(text: str) -> float:
-    """Share of CJK characters that are everyday ones (GB2312 level 1 or Big5 level 1).
+_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』—…·　")
 
-    A wrong decoding of CJK bytes produces rare characters and stray symbols;
-    a right one is dominated by the few thousand characters of daily use.
+
+def _plausibility(text: str) -> float:
+    """Share of characters a Chinese text is made of: ASCII, everyday CJK, CJK punctuation.
+
+    A wrong decoding of CJK bytes produces rare characters, other scripts and
+    stray symbols; a right one is dominated by the few thousand characters of
+    daily use (GB2312 level 1 or Big5 level 1).
     """
-    cjk = common = 0
-    for ch in text[:20000]:
-        if "\u4e00" <= ch <= "\u9fff":
-            cjk += 1
-            try:
-                lead = ch.encode("gb2312")[0]
-                if 0xB0 <= lead <= 0xD7:
-                    common += 1
-                    continue
-            except UnicodeEncodeError:
-                pass
-            try:
-                lead = ch.encode("big5")[0]
-                if 0xA4 <= lead <= 0xC6:
-                    common += 1
-            except UnicodeEncodeError:
-                pass
-    return common / cjk if cjk else 0.0
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    good = 0
+    for ch in sample:
+        if ch < "\x7f":
+            good += ch >= " " or ch in "\t\n\r"
+        elif "\u4e00" <= ch <= "\u9fff":
+            good += _everyday(ch)
+        else:
+            good += ch in _PUNCT
+    return good / len(sample)
+
+
+def _everyday(ch: str) -> bool:
+    try:
+        if 0xB0 <= ch.encode("gb2312")[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        return 0xA4 <= ch.encode("big5")[0] <= 0xC6
+    except UnicodeEncodeError:
+        return False
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -94,25 +87,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
-    text16 = _utf16_without_bom(data)
-    if text16 is not None:
-        return _checked(text16), "utf-16"
-    if b"\x00" in data[:8192]:
-        raise Refused("not a text file (binary data)")
     candidates: dict[str, str] = {}
-    for enc in _CJK_CANDIDATES:
+    encodings = (*_CJK_CANDIDATES, "utf-16-le", "utf-16-be") if len(data) % 2 == 0 else _CJK_CANDIDATES
+    for enc in encodings:
         try:
             candidates[enc] = data.decode(enc)
         except UnicodeDecodeError:
             continue
-    if len(candidates) > 1:
-        best = max(candidates, key=lambda e: _common_cjk_share(candidates[e]))
-        return _checked(candidates[best]), best
-    if candidates:
-        enc, text = next(iter(candidates.items()))
-        return _checked(text), enc
+    scored = sorted(((_plausibility(t), enc) for enc, t in candidates.items()), reverse=True)
+    if scored and scored[0][0] >= 0.6:
+        enc = scored[0][1]
+        return _checked(candidates[enc]), enc.replace("-le", "").replace("-be", "")
     guess = from_bytes(data).best()
-    if guess is None:
+    if guess is None or _plausibility(str(guess)) < 0.6:
         raise Refused("not a text file (no known encoding fits)")
     return _checked(str(guess)), guess.encoding
 

@@ -20,7 +20,7 @@ from .htmltext import html_charset, html_to_text, looks_like_html
 from .model import Article
 from .references import read_references
 from .related import read_related
-from .textclean import clean_text, cjk_count, squeeze_cjk_spaces
+from .textclean import cjk_count, clean_text, has_cjk_at_least, squeeze_cjk_spaces
 
 PARSER_VERSION = 1
 
@@ -84,7 +84,7 @@ def parse_text(text: str) -> Article:
 def _not_an_article(text: str) -> str | None:
     if not text.strip():
         return "empty file"
-    if cjk_count(text[:200000]) < 50:
+    if not has_cjk_at_least(text, 50):
         return "no article in it (no Chinese text)"
     rows = [ln for ln in text.split("\n", 5000)[:5000] if ln.strip()]
     code = sum(1 for ln in rows if _CODE_LINE.search(ln))

@@ -11,12 +11,9 @@ import re
 CJK = r"\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
 CJK_RE = re.compile(f"[{CJK}]")
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = {ord(c): " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"}
-_SPACES[0x3000] = "  "  # an ideographic space is as wide as two
-_SPACES[ord("\t")] = "  "
-_SPACES[ord("\f")] = "\n"
-_SPACES[ord("\v")] = "\n"
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ODD_SPACES = re.compile("[\u00a0\u2002-\u200a\u202f\u205f]")
+_LINE_FEEDS = re.compile("[\f\v\u2028\u2029\x85]")
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # `醫(yī)學(xué)`: a bracketed syllable right after a character. Toned syllables
@@ -50,8 +47,9 @@ def _drop_pinyin(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_INVISIBLE).translate(_SPACES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "  ")
+    text = text.replace("\u3000", "  ")  # an ideographic space is as wide as two
+    text = _LINE_FEEDS.sub("\n", _ODD_SPACES.sub(" ", _INVISIBLE.sub("", text)))
     text = _drop_pinyin(text)
     if "?" in text:
         text = _LOST_NBSP.sub(" ", text)
@@ -69,3 +67,8 @@ _CJK_GAP = re.compile(rf"(?<=[{CJK}{_CJK_PUNCT}])\s+(?=[{CJK}{_CJK_PUNCT}])")
 
 def cjk_count(text: str) -> int:
     return len(CJK_RE.findall(text))
+
+
+def has_cjk_at_least(text: str, n: int) -> bool:
+    """Whether text holds n CJK characters, without counting past n."""
+    return re.match(f"(?:[^{CJK}]*[{CJK}]){{{n}}}", text) is not None

@@ -1,0 +1,45 @@
+"""Shared fixtures: offscreen Qt, the shared corpus when it is there, a library in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = SHARED_CORPUS / "seed" / "000_44dc890f5c212be7.txt"
+
+
+def corpus_pairs(folder: Path) -> list[tuple[Path, Path]]:
+    """(dump, expected.json) pairs in a folder, sorted by name."""
+    if not folder.is_dir():
+        return []
+    pairs = []
+    for truth in sorted(folder.glob("*.expected.json")):
+        base = truth.name[: -len(".expected.json")]
+        dumps = [p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".json")
+                 and (p.name == base or p.stem == base)]
+        if len(dumps) == 1:
+            pairs.append((dumps[0], truth))
+    return pairs
+
+
+@pytest.fixture
+def seed_bytes() -> bytes:
+    if not SEED.exists():
+        pytest.skip("../shared/corpus is not here")
+    return SEED.read_bytes()
+
+
+@pytest.fixture
+def library():
+    from reader.core.store import Library
+
+    lib = Library()
+    yield lib
+    lib.close()

@@ -51,7 +51,7 @@ def ensure_installed(extras: str) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info[:2] < (3, 11):  # noqa: UP036 - run by any python3 on the machine
         sys.exit("研读 Reader needs Python 3.11 or newer")
     if argv[:1] == ["test"]:
         python = ensure_installed("test")
@@ -60,6 +60,7 @@ def main(argv: list[str]) -> int:
     # Anything else goes to the `reader` command; no arguments start the app.
     args = argv[1:] if argv[:1] == ["reader"] else argv
     return subprocess.call([str(ensure_installed("")), "-m", "reader", *args])
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

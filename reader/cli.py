@@ -15,17 +15,23 @@ from reader.core.paths import ENV_VAR, data_dir
 
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help=f"library folder (default: ${ENV_VAR}, else the user data folder)")
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"library folder (default: ${ENV_VAR}, else the user data folder)",
+    )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
-        prog="reader", parents=[common],
+        prog="reader",
+        parents=[common],
         description="研读 Reader: read, highlight and annotate Chinese articles offline. "
-                    "With no subcommand the app starts.")
+        "With no subcommand the app starts.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -67,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _open(folder: Any):  # noqa: ANN202 - a Library, imported late to keep --help fast
+def _open(folder: Any):
     from reader.core.store import Library
 
     return Library.in_folder(folder)
@@ -121,8 +127,10 @@ def cmd_import(args: argparse.Namespace, folder: Any) -> int:
         if bar is not None:
             bar.close()
         library.close()
-    print(f"imported {summary.imported}, updated {summary.updated}, duplicates {summary.duplicates}, "
-          f"refused {len(summary.refused)}  ({folder})")
+    print(
+        f"imported {summary.imported}, updated {summary.updated}, duplicates {summary.duplicates}, "
+        f"refused {len(summary.refused)}  ({folder})"
+    )
     for name, reason in summary.refused:
         print(f"  refused {name}: {reason}")
     return 1 if summary.refused else 0
@@ -137,8 +145,11 @@ def cmd_list(args: argparse.Namespace, folder: Any) -> int:
         return 0
     for r in rows:
         authors = ", ".join(r["authors"])
-        print(f"{r['id']:>6}  {r['year'] or '    '}  {r['title']}" + (f"  — {authors}" if authors else "")
-              + (f"  《{r['source']}》" if r["source"] else ""))
+        print(
+            f"{r['id']:>6}  {r['year'] or '    '}  {r['title']}"
+            + (f"  — {authors}" if authors else "")
+            + (f"  《{r['source']}》" if r["source"] else "")
+        )
     print(f"{len(rows)} articles in {folder}")
     return 0
 
@@ -154,8 +165,13 @@ def cmd_show(args: argparse.Namespace, folder: Any) -> int:
         print(f"reader: no article {args.id} in {folder}", file=sys.stderr)
         return 1
     if args.json:
-        data = {"id": args.id, **article.to_json(), "status": meta["status"], "added_at": meta["added_at"],
-                "file_name": meta["file_name"]}
+        data = {
+            "id": args.id,
+            **article.to_json(),
+            "status": meta["status"],
+            "added_at": meta["added_at"],
+            "file_name": meta["file_name"],
+        }
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return 0
     print(article.title)

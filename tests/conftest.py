@@ -22,8 +22,11 @@ def corpus_pairs(folder: Path) -> list[tuple[Path, Path]]:
     pairs = []
     for truth in sorted(folder.glob("*.expected.json")):
         base = truth.name[: -len(".expected.json")]
-        dumps = [p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".json")
-                 and (p.name == base or p.stem == base)]
+        dumps = [
+            p
+            for p in folder.iterdir()
+            if p.is_file() and not p.name.endswith(".json") and (p.name == base or p.stem == base)
+        ]
         if len(dumps) == 1:
             pairs.append((dumps[0], truth))
     return pairs

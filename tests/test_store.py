@@ -18,9 +18,14 @@ def test_round_trip(library: Library, seed_bytes: bytes) -> None:
     assert a.title == "党建引领基层治理新探索"
     assert a.source == "速读·中旬"
     assert a.keywords == ["党建引领", "基层治理", "探索策略"]
-    assert [s.heading for s in a.headed_sections] == ["引言", "坚持党的全面领导,强化基层治理",
-                                                      "坚持以人民为中心,化解基层矛盾", "坚持一核多元发展,调动各方参与",
-                                                      "坚持基层法治建设,推进基层法治", "结语"]
+    assert [s.heading for s in a.headed_sections] == [
+        "引言",
+        "坚持党的全面领导,强化基层治理",
+        "坚持以人民为中心,化解基层矛盾",
+        "坚持一核多元发展,调动各方参与",
+        "坚持基层法治建设,推进基层法治",
+        "结语",
+    ]
     assert len(a.references) == 2 and a.related_count == 3
     assert library.dump_bytes(result.article_id) == seed_bytes  # the original bytes are kept
     [row] = library.summaries()
@@ -64,7 +69,7 @@ def test_reimport_updates_and_keeps_highlights_and_notes(library: Library, seed_
     assert library.count() == 1
     [h] = library.highlights(article_id)
     new_body = "\n".join(library.article(article_id).sections[h["section_position"]].paragraphs)
-    assert new_body[h["start"]:h["end"]] == quote
+    assert new_body[h["start"] : h["end"]] == quote
     assert h["start"] == start + 1  # the character added before it moved it
     assert h["orphaned"] == 0 and h["color"] == 2 and h["note"] == "先锋模范"
     assert library.note("article", article_id) == "# 学习心得\n基层治理"
@@ -100,8 +105,18 @@ def test_migration_from_an_empty_database(tmp_path) -> None:
     lib = Library(path)
     assert lib.migrated_from == 0
     assert schema.version(lib.db) == schema.LATEST
-    assert {"articles", "dumps", "sections", "refs", "related", "collections", "tags", "highlights", "notes",
-            "reading_positions"} <= set(lib.db.table_names())
+    assert {
+        "articles",
+        "dumps",
+        "sections",
+        "refs",
+        "related",
+        "collections",
+        "tags",
+        "highlights",
+        "notes",
+        "reading_positions",
+    } <= set(lib.db.table_names())
     assert lib.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     lib.close()
     again = Library(path)

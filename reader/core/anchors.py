@@ -14,7 +14,7 @@ class Anchor(NamedTuple):
 
 
 def context(text: str, start: int, end: int) -> tuple[str, str]:
-    return text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]
+    return text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
 
 
 def _common_suffix(a: str, b: str) -> int:
@@ -36,8 +36,8 @@ def _best_in(text: str, quote: str, prefix: str, suffix: str, near: int) -> tupl
     best: tuple[int, int] | None = None
     at = text.find(quote)
     while at >= 0:
-        before = text[max(0, at - CONTEXT):at]
-        after = text[at + len(quote):at + len(quote) + CONTEXT]
+        before = text[max(0, at - CONTEXT) : at]
+        after = text[at + len(quote) : at + len(quote) + CONTEXT]
         score = _common_suffix(before, prefix) + _common_prefix(after, suffix)
         score = score * 100_000 - abs(at - near)
         if best is None or score > best[0]:
@@ -47,8 +47,14 @@ def _best_in(text: str, quote: str, prefix: str, suffix: str, near: int) -> tupl
 
 
 def locate(
-    texts: list[str], headings: list[str], quote: str, prefix: str, suffix: str,
-    section: int, heading: str, start: int,
+    texts: list[str],
+    headings: list[str],
+    quote: str,
+    prefix: str,
+    suffix: str,
+    section: int,
+    heading: str,
+    start: int,
 ) -> Anchor | None:
     """Where the quote stands now: in the section of the same heading first, then anywhere."""
     if not quote:

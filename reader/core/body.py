@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -12,7 +13,7 @@ from .textclean import CJK
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
 _HEADING_MAX = 40
 _CHUNK_NUMBER = re.compile(r"^\d{1,3}\s*、\s*")
-_STARTS_CJK = re.compile(f"^[{CJK}“\"《]")
+_STARTS_CJK = re.compile(f'^[{CJK}“"《]')
 _WORD_GAP = re.compile(r"[A-Za-z0-9]$")
 
 
@@ -42,10 +43,10 @@ def _cut(text: str) -> tuple[str, str] | None:
     rest = ""
     gap = re.search(r"\s{2,}", text)
     if gap:
-        text, rest = text[: gap.start()], text[gap.end():]
+        text, rest = text[: gap.start()], text[gap.end() :]
     stop = text.find("。")
     if stop >= 0:
-        text, rest = text[:stop], (text[stop + 1:] + (" " + rest if rest else "")).strip()
+        text, rest = text[:stop], (text[stop + 1 :] + (" " + rest if rest else "")).strip()
     text = text.strip().rstrip(":：")
     if not text or len(text) > _HEADING_MAX or text.endswith(("，", ",", "、", ";", "；")):
         return None
@@ -89,7 +90,7 @@ def _arabic_heading(line: str) -> Heading | None:
     if m:
         parts = re.split(r"\s*[.．]\s*", m.group(1))
         text = m.group(2)
-        spaced = line[m.end(1):m.start(2)] != ""
+        spaced = line[m.end(1) : m.start(2)] != ""
         if not spaced and ("。" in line or len(line) > 30):
             return None
         cut = _run_in(text) if spaced else _cut(text)
@@ -118,7 +119,7 @@ def _run_in(text: str) -> tuple[str, str] | None:
     head, rest = cut
     space = head.find(" ")
     if 0 < space <= 15 and len(head) - space > 20:
-        head, rest = head[:space], (head[space + 1:] + (" " + rest if rest else "")).strip()
+        head, rest = head[:space], (head[space + 1 :] + (" " + rest if rest else "")).strip()
     return head, rest
 
 
@@ -137,7 +138,7 @@ class _Numbering:
     def _sequence(numbers: list[int | None]) -> bool:
         if len(numbers) < 2 or numbers[0] not in (0, 1):
             return False
-        return all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False) if a is not None and b is not None)
+        return all(b == a + 1 for a, b in itertools.pairwise(numbers) if a is not None and b is not None)
 
     def accept(self, h: Heading) -> bool:
         if h.kind == "dotted":
@@ -147,9 +148,8 @@ class _Numbering:
             if h.number not in expected:
                 return False
             self.last_arabic = h.number
-        if h.kind == "decimal" and self.last_arabic is not None and h.number not in (self.last_arabic, self.last_arabic + 1):
-            return False
-        return True
+        last = self.last_arabic
+        return h.kind != "decimal" or last is None or h.number in (last, last + 1)
 
 
 def _joins(prev: str, line: str) -> str:
@@ -175,7 +175,7 @@ def build_sections(body: list[tuple[str, bool]]) -> list[Section]:
         if prev_open and paragraphs:
             chunk = _CHUNK_NUMBER.match(line)
             if chunk:
-                line = line[chunk.end():]
+                line = line[chunk.end() :]
             if broke or chunk or len(paragraphs[-1]) >= 20 or paragraphs[-1].endswith(("，", ",", "、")):
                 paragraphs[-1] = _joins(paragraphs[-1], line)
                 prev_open = not line.endswith(mk.TERMINAL)

@@ -7,7 +7,6 @@ import re
 
 from charset_normalizer import from_bytes
 
-
 _CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f]")
 
 

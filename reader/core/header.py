@@ -14,11 +14,12 @@ _ISSUE_LINE = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:第\s*)?(?P<issue>\d{1,3})\s*期|[(（]\s*(?P<issue2>\d{1,3})\s*[)）])"
 )
 _YEAR_ISSUE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<issue>\d{1,3})\s*期")
-_SOURCE_LABEL = re.compile(
-    rf"{mk._DECOR}(?:{mk._OPEN}\s*)?(?P<label>{mk._alts('原文出处', '原文出處', '来源', '來源', '出处', '出處', '刊名', '期刊名称', '期刊', '发表期刊', '刊物')})"
-    rf"\s*(?:{mk._CLOSE}\s*[:：]?|[:：])\s*(?P<value>.*)$"
+_SOURCE_LABEL = mk.line_label(
+    "原文出处 原文出處 来源 來源 出处 出處 刊名 期刊名称 期刊 发表期刊 刊物", mk.LABEL_END + "(?P<value>.*)$"
 )
-_ARTICLE_NO = re.compile(r"(?:文章编号|文章編號)\s*[\]】〕]?\s*[:：]?\s*[\dXx]{4}\s*-\s*[\dXx]{3,4}\s*[(（]\s*((?:19|20)\d{2})\s*[)）]")
+_ARTICLE_NO = re.compile(
+    r"(?:文章编号|文章編號)\s*[\]】〕]?\s*[:：]?\s*[\dXx]{4}\s*-\s*[\dXx]{3,4}\s*[(（]\s*((?:19|20)\d{2})\s*[)）]"
+)
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s,，;；]+)")
 _DOI_YEAR = re.compile(r"[./](?P<year>(?:19|20)\d{2})[./]\d")
 _ONLINE = re.compile(r"(?:网络出版|網絡出版|网络首发|網絡首發)(?:时间|時間|日期)\s*[:：]?\s*((?:19|20)\d{2})")
@@ -59,16 +60,18 @@ def _clean_source(value: str) -> tuple[str | None, str | None, str | None]:
     quoted = re.search(r"《([^》]{1,40})》", value)
     if quoted:
         source = quoted.group(1)
-        rest = value[quoted.end():]
+        rest = value[quoted.end() :]
     else:
         m = _ISSUE_LINE.match(value)
         if m:
-            source, rest = m.group("src"), value[m.start("year"):]
+            source, rest = m.group("src"), value[m.start("year") :]
         else:
             cut = re.search(r"\s*[,，]?\s*(?:19|20)\d{2}", value)
             source = value[: cut.start()] if cut else value
-            rest = value[cut.start():] if cut else ""
-    y = re.search(r"((?:19|20)\d{2})\s*(?:年\s*(?:第\s*)?(\d{1,3})\s*期|[.．]\s*(\d{1,2})\b|[(（]\s*(\d{1,3})\s*[)）])?", rest)
+            rest = value[cut.start() :] if cut else ""
+    y = re.search(
+        r"((?:19|20)\d{2})\s*(?:年\s*(?:第\s*)?(\d{1,3})\s*期|[.．]\s*(\d{1,2})\b|[(（]\s*(\d{1,3})\s*[)）])?", rest
+    )
     if y:
         year = y.group(1)
         issue = y.group(2) or y.group(3) or y.group(4)
@@ -130,7 +133,7 @@ def _read_meta(line: str, head: Header) -> None:
     m = _SOURCE_LABEL.match(line)
     if m:
         value = m.group("value")
-        if m.group("label").startswith("原文"):
+        if line.lstrip("◆■【[〔［(（ ").startswith("原文"):
             value = value.strip()
         else:
             value = _VALUE_CUT.split(value, maxsplit=1)[0] if "《" not in value else value

@@ -17,9 +17,7 @@ _DECOR = r"^[◆■□●○▲△★☆▪◇◎※>\-]*\s*"
 
 def _label(words: str) -> re.Pattern[str]:
     """A label at the start of a line: `◆摘  要:`, `【关 键 词】`, `[ 关键词 ]`, `摘要 `."""
-    return re.compile(
-        rf"{_DECOR}(?:{_OPEN}\s*)?(?:{words})\s*(?:{_CLOSE}\s*[:：]?|[:：]|\s+|$)\s*"
-    )
+    return re.compile(rf"{_DECOR}(?:{_OPEN}\s*)?(?:{words})\s*(?:{_CLOSE}\s*[:：]?|[:：]|\s+|$)\s*")
 
 
 def _spaced(word: str) -> str:
@@ -30,36 +28,59 @@ def _alts(*words: str) -> str:
     return "|".join(_spaced(w) for w in words)
 
 
+def line_label(words: str, tail: str = "", flags: int = 0) -> re.Pattern[str]:
+    """A label starting a line, in decorations and brackets (`◆摘  要:`, `【作者简介】`).
+
+    ``words`` is white-space separated; each may be printed with spaces between
+    its characters. ``tail`` is the pattern that must follow.
+    """
+    return re.compile(rf"{_DECOR}(?:{_OPEN}\s*)?(?:{_alts(*words.split())}){tail}", flags)
+
+
+LABEL_END = rf"\s*(?:{_CLOSE}\s*[:：]?|[:：])\s*"  # what closes a metadata label
+
+
 ABSTRACT = _label(_alts("内容摘要", "內容摘要", "内容提要", "內容提要", "摘要", "提要"))
 KEYWORDS = _label(_alts("关键词", "關鍵詞", "关键字", "關鍵字", "关键语", "主题词", "主題詞"))
-EN_ABSTRACT = re.compile(rf"{_DECOR}(?:{_OPEN}\s*)?(?:Abstract|ABSTRACT|Summary|SUMMARY)\b\s*(?:{_CLOSE})?\s*[:：.]?\s*|^(?:Abstract|ABSTRACT)(?=[A-Z])")
-EN_KEYWORDS = re.compile(rf"{_DECOR}(?:{_OPEN}\s*)?(?:Key\s*-?\s*words?|KEY\s*WORDS?|Keywords?|KEYWORDS?|Index\s+terms)\b\s*(?:{_CLOSE})?\s*[:：]?\s*", re.I)
-
-REFERENCES = re.compile(
-    rf"{_DECOR}(?:{_OPEN}\s*)?(?:{_alts('参考文献', '參考文獻', '参考资料', '參考資料', '注释', '註釋', '注釋', '注释与参考文献', '引用文献')}"
-    r"|References|REFERENCES|Bibliography)\s*(?:" + _CLOSE + r")?\s*[:：]?\s*"
+EN_ABSTRACT = re.compile(
+    rf"{_DECOR}(?:{_OPEN}\s*)?(?:Abstract|ABSTRACT|Summary|SUMMARY)\b\s*(?:{_CLOSE})?\s*[:：.]?\s*"
+    r"|^(?:Abstract|ABSTRACT)(?=[A-Z])"
+)
+EN_KEYWORDS = re.compile(
+    rf"{_DECOR}(?:{_OPEN}\s*)?(?:Key\s*-?\s*words?|Keywords?|Index\s+terms)\b\s*(?:{_CLOSE})?\s*[:：]?\s*",
+    re.I,
 )
 
-RELATED = re.compile(
-    rf"^{_DECOR}(?:{_OPEN}\s*)?(?:{_alts('其他文献', '其它文献', '其他文獻', '相关文章', '相關文章', '猜你喜欢', '猜你喜歡', '相关栏目文章', '相關欄目文章', '相关文献', '相關文獻', '相关论文', '相關論文', '相关推荐', '相關推薦', '相关阅读', '相關閱讀', '延伸阅读', '延伸閱讀', '推荐阅读', '推薦閱讀', '热门文章', '熱門文章', '推荐文章', '相似文献', '相似文獻')})"
-    rf"\s*(?:{_CLOSE})?\s*[:：]?\s*(?:>>|更多)?\s*$"
+REFERENCES = line_label(
+    "参考文献 參考文獻 参考资料 參考資料 注释 註釋 注釋 注释与参考文献 引用文献",
+    rf"\s*(?:{_CLOSE})?\s*[:：]?\s*|{_DECOR}(?:{_OPEN}\s*)?(?:References|REFERENCES|Bibliography)\s*(?:{_CLOSE})?\s*[:：]?\s*",
+)
+
+RELATED = line_label(
+    "其他文献 其它文献 其他文獻 相关文章 相關文章 猜你喜欢 猜你喜歡 相关栏目文章 相關欄目文章 相关文献 相關文獻"
+    " 相关论文 相關論文 相关推荐 相關推薦 相关阅读 相關閱讀 延伸阅读 延伸閱讀 推荐阅读 推薦閱讀 热门文章 熱門文章"
+    " 推荐文章 相似文献 相似文獻",
+    rf"\s*(?:{_CLOSE})?\s*[:：]?\s*(?:>>|更多)?\s*$",
 )
 
 # Metadata labels of the header: classification, funding, author notes, dates, site fields.
 _META_WORDS = _alts(
-    "中图分类号", "中圖分類號", "中图法分类号", "分类号", "分類號", "文献标识码", "文獻標識碼", "文献标志码", "文獻標誌碼",
-    "文献标志码", "文章编号", "文章編號", "基金项目", "基金項目", "基金", "作者简介", "作者簡介", "作者单位", "作者單位",
-    "通讯作者", "通訊作者", "通信作者", "收稿日期", "修回日期", "录用日期", "引用格式", "本文引用格式", "引文格式", "原文出处",
-    "原文出處", "来源", "來源", "出处", "出處", "刊名", "期刊名称", "期刊", "作者", "上传人", "上傳人", "上传用户",
-    "上傳用戶", "上传时间", "上傳時間", "上传日期", "上傳日期", "发布时间", "發布時間", "发布日期", "发表时间", "时间", "時間",
-    "日期", "导语", "導語", "小编", "小編", "编辑", "編輯", "责任编辑", "責任編輯", "责编", "浏览", "瀏覽", "点击",
-    "阅读", "閱讀", "评论", "評論", "格式", "页数", "頁數", "大小", "文档编号", "文檔編號", "网络出版时间", "網絡出版時間",
-    "网络出版日期", "网络首发时间", "出版日期", "栏目", "欄目", "所属栏目", "分类", "学科分类", "英文标题", "英文题名",
-    "欢迎按以下方式引用", "歡迎按以下方式引用", "被引量", "下载次数", "页码", "頁碼", "卷期", "DOI", "doi", "ISSN", "CN",
-    "作者信息", "作者機構", "作者机构", "机构", "機構", "单位", "單位", "关键词标签", "标签", "標籤", "Tags",
+    *(
+        "中图分类号 中圖分類號 中图法分类号 分类号 分類號 文献标识码 文獻標識碼 文献标志码 "
+        "文獻標誌碼 文献标志码 文章编号 文章編號 基金项目 基金項目 基金 作者简介 作者簡介 "
+        "作者单位 作者單位 通讯作者 通訊作者 通信作者 收稿日期 修回日期 录用日期 引用格式 "
+        "本文引用格式 引文格式 原文出处 原文出處 来源 來源 出处 出處 刊名 期刊名称 期刊 "
+        "作者 上传人 上傳人 上传用户 上傳用戶 上传时间 上傳時間 上传日期 上傳日期 "
+        "发布时间 發布時間 发布日期 发表时间 时间 時間 日期 导语 導語 小编 小編 编辑 "
+        "編輯 责任编辑 責任編輯 责编 浏览 瀏覽 点击 阅读 閱讀 评论 評論 格式 页数 "
+        "頁數 大小 文档编号 文檔編號 网络出版时间 網絡出版時間 网络出版日期 网络首发时间 "
+        "出版日期 栏目 欄目 所属栏目 分类 学科分类 英文标题 英文题名 欢迎按以下方式引用 "
+        "歡迎按以下方式引用 被引量 下载次数 页码 頁碼 卷期 DOI doi ISSN CN "
+        "作者信息 作者機構 作者机构 机构 機構 单位 單位 关键词标签 标签 標籤 Tags "
+    ).split()
 )
-META = re.compile(rf"{_DECOR}(?:{_OPEN}\s*)?(?:{_META_WORDS})\s*(?:{_CLOSE}\s*[:：]?|[:：])\s*")
-META_BARE = re.compile(rf"{_DECOR}(?:{_OPEN}\s*)?(?:{_alts('作者', '出处', '出處', '基金', '单位', '單位', '来源', '來源')})\s*$")
+META = re.compile(rf"{_DECOR}(?:{_OPEN}\s*)?(?:{_META_WORDS}){LABEL_END}")
+META_BARE = line_label("作者 出处 出處 基金 单位 單位 来源 來源", r"\s*$")
 
 # Site chrome: whole lines that are never part of an article.
 JUNK = re.compile(
@@ -96,21 +117,23 @@ STANDALONE = frozenset(
     "引言 前言 导言 導言 绪论 緒論 结语 結語 结束语 結束語 结论 結論 余论 餘論 小结 小結 讨论 討論 总结 總結 "
     "结论与讨论 結論與討論 讨论与结论 討論與結論 结论与建议 結論與建議 研究背景 问题的提出 問題的提出".split()
 )
-NOT_HEADINGS = frozenset(
-    "摘要 关键词 關鍵詞 参考文献 參考文獻 注释 註釋 注釋 Abstract 致谢 致謝 附录 附錄".split()
-)
+NOT_HEADINGS = frozenset("摘要 关键词 關鍵詞 参考文献 參考文獻 注释 註釋 注釋 Abstract 致谢 致謝 附录 附錄".split())
 
 # Reference entry marks: `[1]`, `［1］`, `〔1〕`, OCR `[l]`, `1.`, `1 `, `①`.
 REF_BRACKET = re.compile(r"[\[［〔]\s*(\d{1,3}|[lI])\s*[\]］〕]")
-REF_LEADING = re.compile(r"^\s*(?:[\[［〔【]\s*(\d{1,3}|[lI])\s*[\]］〕】]|(\d{1,3})\s*[.．、]\s*(?!\d)|(\d{1,3})\s+(?=\D)|([①-⑳㉑-㉟]))\s*")
+REF_LEADING = re.compile(
+    r"^\s*(?:[\[［〔【]\s*(\d{1,3}|[lI])\s*[\]］〕】]|(\d{1,3})\s*[.．、]\s*(?!\d)|(\d{1,3})\s+(?=\D)|([①-⑳㉑-㉟]))\s*"
+)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Inline citation marks in body text: `[1]`, `[1,3]`, `[2-4]`, `〔1〕`, `①`.
 CITE_MARK = re.compile(r"[\[［〔]\s*(\d{1,3}(?:\s*[,，、\-–—~～]\s*\d{1,3}){0,8})\s*[\]］〕]|([①-⑳])")
 
-TERMINAL = tuple("。！？!?；;：:…」』”\"’）)】]〕］>》")
+TERMINAL = tuple('。！？!?；;：:…」』”"’）)】]〕］>》')
 
-SITE_WORDS = re.compile(r"网$|網$|网站|網站|文库|文庫|平台|平臺|投稿|网友|網友|整理|收集|论文网|論文網|范文|範文|原创|原創|^本站")
+SITE_WORDS = re.compile(
+    r"网$|網$|网站|網站|文库|文庫|平台|平臺|投稿|网友|網友|整理|收集|论文网|論文網|范文|範文|原创|原創|^本站"
+)
 
 _TITLE_FILE = re.compile(r"(?:\.(?:docx?|pdf|txt|wps|caj|html?))+(?:\s*_\s*第\s*\d+\s*页)?\s*$", re.I)
 _TITLE_TAG = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|〔[^〕]{1,12}〕)\s*(?=\S)")

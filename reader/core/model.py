@@ -59,8 +59,7 @@ class Article:
         """The schema of the corpus ground truth, plus fields of our own."""
         data = asdict(self)
         data["sections"] = [
-            {"heading": s.heading, "level": s.level, "paragraphs": s.paragraphs}
-            for s in self.headed_sections
+            {"heading": s.heading, "level": s.level, "paragraphs": s.paragraphs} for s in self.headed_sections
         ]
         data["lead"] = [p for s in self.sections if not s.heading for p in s.paragraphs]
         # In JSON a citation's section counts headed sections only; -1 is the lead.

@@ -27,15 +27,18 @@ PARSER_VERSION = 1
 _KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|\s{1,}")
 _KW_HAS_SEP = re.compile(r"[;；,，、]")
 _GLUED_HEADING = re.compile(r"(?<=\S)(一\s*、|[(（]一[)）])(?=\S)")
-_INLINE_HEADING = re.compile(r"\s{2,}(?=(?:[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节])\S)")
+_INLINE_HEADING = re.compile(
+    r"\s{2,}(?=(?:[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节])\S)"
+)
 _CODE_LINE = re.compile(
     r"^\s*(?:#include|import\s|from\s+\S+\s+import|def\s|class\s|function\s|var\s|let\s|const\s|public\s|private\s|"
     r"return\b|if\s*\(|for\s*\(|while\s*\(|//|/\*|\*/|\}|\{|<\?php|package\s|using\s)|[;{}]\s*$"
 )
 _MD_LINE = re.compile(r"^(?:#{1,6}\s|```|~~~|\s*[-*]\s\[[ x]\]|\s*!\[|\[[^\]]+\]\(http)")
-_BODY_META = re.compile(
-    rf"{mk._DECOR}(?:{mk._OPEN}\s*)?(?:{mk._alts('作者简介', '作者簡介', '基金项目', '基金項目', '收稿日期', '修回日期', '通讯作者', '通訊作者', '作者单位', '作者單位', '中图分类号', '中圖分類號', '文献标识码', '文獻標識碼', '文章编号', '文章編號', '引用格式', '本文引用格式')}|DOI)"
-    rf"\s*(?:{mk._CLOSE}\s*[:：]?|[:：])"
+_BODY_META = mk.line_label(
+    "作者简介 作者簡介 基金项目 基金項目 收稿日期 修回日期 通讯作者 通訊作者 作者单位 作者單位 中图分类号 中圖分類號"
+    " 文献标识码 文獻標識碼 文章编号 文章編號 引用格式 本文引用格式 DOI",
+    mk.LABEL_END,
 )
 
 
@@ -135,14 +138,19 @@ class _Reader:
             references = read_references(
                 [self.lines[i] for i in range(refs_at, stop) if not self.junk[i] and not self.page_break[i]]
             )
-        body = [(self.lines[i], self.page_break[i - 1] if i else False) for i in range(body_start, body_end)
-                if self._usable(i) and not _BODY_META.match(self.lines[i]) and self.lines[i] != head.title]
+        body = [
+            (self.lines[i], self.page_break[i - 1] if i else False)
+            for i in range(body_start, body_end)
+            if self._usable(i) and not _BODY_META.match(self.lines[i]) and self.lines[i] != head.title
+        ]
         sections = build_sections(body)
         if not any(s.paragraphs or s.heading for s in sections) and not self.abstract:
             return Article.refused("no article in it (no text after the title)")
-        related = read_related(
-            [self.lines[i] for i in range(related_at + 1, self.n) if self._usable(i)]
-        ) if related_at is not None else []
+        related = (
+            read_related([self.lines[i] for i in range(related_at + 1, self.n) if self._usable(i)])
+            if related_at is not None
+            else []
+        )
         article = Article(
             title=head.title,
             authors=head.authors,
@@ -175,9 +183,7 @@ class _Reader:
                     self.page_break[i] = True
                     continue
                 self.lines[i] = line = mk.PAGE_BREAK.sub("", line).strip()
-            if mk.JUNK.match(line):
-                self.junk[i] = True
-            elif mk.JUNK_ANYWHERE.search(line) and (len(line) <= 60 or not _has_url_only(line)):
+            if mk.JUNK.match(line) or (mk.JUNK_ANYWHERE.search(line) and (len(line) <= 60 or not _has_url_only(line))):
                 self.junk[i] = True
 
     # -- header -------------------------------------------------------------
@@ -212,11 +218,11 @@ class _Reader:
 
     def _take_abstract(self, i: int) -> int:
         line = self.lines[i]
-        rest = line[mk.ABSTRACT.match(line).end():].strip()  # type: ignore[union-attr]
+        rest = line[mk.ABSTRACT.match(line).end() :].strip()  # type: ignore[union-attr]
         kw = re.search(r"\s*(?:[\[【〔(（]\s*)?关\s*键\s*[词字]|關\s*鍵\s*[詞字]", rest)
         if kw and kw.start() > 0:
             self.lines[i] = line = line[: len(line) - len(rest) + kw.start()]
-            self.lines.insert(i + 1, rest[kw.start():].strip())
+            self.lines.insert(i + 1, rest[kw.start() :].strip())
             self._grow(i + 1)
             rest = rest[: kw.start()]
         self.header_only.add(i)
@@ -265,11 +271,11 @@ class _Reader:
 
     def _take_keywords(self, i: int, after_abstract: bool) -> int:
         line = self.lines[i]
-        rest = line[mk.KEYWORDS.match(line).end():].strip()  # type: ignore[union-attr]
+        rest = line[mk.KEYWORDS.match(line).end() :].strip()  # type: ignore[union-attr]
         glued = _GLUED_HEADING.search(rest)
-        if glued and not re.search(r"[、,，;；]", rest[glued.end():]) and len(rest) - glued.end() <= 30:
+        if glued and not re.search(r"[、,，;；]", rest[glued.end() :]) and len(rest) - glued.end() <= 30:
             self.lines[i] = line[: len(line) - len(rest) + glued.start()]
-            self.lines.insert(i + 1, rest[glued.start():])
+            self.lines.insert(i + 1, rest[glued.start() :])
             self._grow(i + 1)
             rest = rest[: glued.start()]
         self.header_only.add(i)
@@ -335,21 +341,28 @@ class _Reader:
 
 def _has_url_only(line: str) -> bool:
     """A long line whose only junk is a URL is text that cites a web address."""
-    return not re.search(r"由会员分享|由會員分享|请在|超出免费|超出免費|版权归属|版權歸屬|不代表本站|仅供预览|僅供預覽|原创文章|原創文章", line)
+    return not re.search(
+        r"由会员分享|由會員分享|请在|超出免费|超出免費|版权归属|版權歸屬|不代表本站|仅供预览|僅供預覽|原创文章|原創文章",
+        line,
+    )
 
 
 def _is_references_marker(line: str) -> bool:
     m = mk.REFERENCES.match(line)
     if not m:
         return False
-    rest = line[m.end():]
+    rest = line[m.end() :]
     return not rest or bool(mk.REF_LEADING.match(rest))
 
 
 def _is_marker(line: str) -> bool:
     return bool(
-        mk.ABSTRACT.match(line) or mk.KEYWORDS.match(line) or mk.META.match(line) or mk.EN_ABSTRACT.match(line)
-        or mk.EN_KEYWORDS.match(line) or _is_references_marker(line)
+        mk.ABSTRACT.match(line)
+        or mk.KEYWORDS.match(line)
+        or mk.META.match(line)
+        or mk.EN_ABSTRACT.match(line)
+        or mk.EN_KEYWORDS.match(line)
+        or _is_references_marker(line)
     )
 
 

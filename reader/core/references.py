@@ -7,8 +7,8 @@ import re
 from . import markers as mk
 from .textclean import cjk_count
 
-_STOP = re.compile(
-    rf"{mk._DECOR}(?:{mk._OPEN}\s*)?(?:{mk._alts('作者简介', '作者簡介', '收稿日期', '基金项目', '基金項目', '责任编辑', '責任編輯', '通讯作者', '通訊作者', '附录', '附錄', '致谢', '致謝')})"
+_STOP = mk.line_label(
+    "作者简介 作者簡介 收稿日期 基金项目 基金項目 责任编辑 責任編輯 通讯作者 通訊作者 附录 附錄 致谢 致謝"
 )
 _ENTRY_END = (".", "。", "．")
 
@@ -26,12 +26,12 @@ def read_references(lines: list[str]) -> list[str]:
         return []
     first = lines[0]
     m = mk.REFERENCES.match(first)
-    rest = first[m.end():].strip() if m else first
+    rest = first[m.end() :].strip() if m else first
     rows = ([rest] if rest else []) + [ln for ln in lines[1:] if ln]
     entries: list[str] = []
     numbered = None
     for row in rows:
-        if _STOP.match(row) or (mk.REFERENCES.match(row) and not row[mk.REFERENCES.match(row).end():].strip()):  # type: ignore[union-attr]
+        if _STOP.match(row) or (mk.REFERENCES.match(row) and not row[mk.REFERENCES.match(row).end() :].strip()):  # type: ignore[union-attr]
             if _STOP.match(row):
                 break
             continue  # a second label (注释 then 参考文献): its entries follow
@@ -39,7 +39,7 @@ def read_references(lines: list[str]) -> list[str]:
         if numbered is None:
             numbered = lead is not None
         if numbered and lead:
-            entries.extend(_split_run_together(row[lead.end():], _leading_number(lead)))
+            entries.extend(_split_run_together(row[lead.end() :], _leading_number(lead)))
         elif numbered and entries:
             if not entries[-1].endswith(_ENTRY_END):
                 entries[-1] = _join(entries[-1], row)
@@ -67,7 +67,7 @@ def _split_run_together(text: str, number: int) -> list[str]:
         raw = m.group(1)
         n = 1 if raw in ("l", "I") else int(raw)
         if n == expected and m.start() > start:
-            out.append(text[start:m.start()])
+            out.append(text[start : m.start()])
             start = m.end()
             expected += 1
     out.append(text[start:])

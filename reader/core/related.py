@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from . import markers as mk
 
 # A line that belongs to the teaser above it rather than starting a new one.
-_CONTINUATION = re.compile(
-    rf"{mk._DECOR}(?:{mk._OPEN}\s*)?(?:{mk._alts('摘要', '关键词', '關鍵詞', '作者', '来源', '來源', '时间', '時間', '日期', '发布', '期刊', '出处')})"
-    r"|^(?:19|20)\d{2}[-/.年]|^\d+\s*(?:次|人)?(?:阅读|浏览|下载|閱讀|瀏覽|下載)"
+_CONTINUATION = mk.line_label(
+    "摘要 关键词 關鍵詞 作者 来源 來源 时间 時間 日期 发布 期刊 出处",
+    r"|^(?:19|20)\d{2}[-/.年]|^\d+\s*(?:次|人)?(?:阅读|浏览|下载|閱讀|瀏覽|下載)",
 )
 
 

@@ -98,8 +98,9 @@ class Library:
 
     # -- import -------------------------------------------------------------
 
-    def import_bytes(self, data: bytes, name: str = "", source_path: str | None = None,
-                     article: Article | None = None) -> ImportResult:
+    def import_bytes(
+        self, data: bytes, name: str = "", source_path: str | None = None, article: Article | None = None
+    ) -> ImportResult:
         """Parse and store one dump atomically. ``article`` may carry a parse done elsewhere."""
         digest = hashlib.sha256(data).hexdigest()
         row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
@@ -135,8 +136,26 @@ class Library:
             "INSERT INTO articles (content_hash, identity, file_name, source_path, title, authors, source, year,"
             " issue, cited_by, uploader, doi, abstract, keywords, encoding, parser_version, added_at, updated_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [digest, identity, name, path, a.title, _j(a.authors), a.source, a.year, a.issue, a.cited_by,
-             a.uploader, a.doi, a.abstract, _j(a.keywords), a.encoding, PARSER_VERSION, stamp, stamp],
+            [
+                digest,
+                identity,
+                name,
+                path,
+                a.title,
+                _j(a.authors),
+                a.source,
+                a.year,
+                a.issue,
+                a.cited_by,
+                a.uploader,
+                a.doi,
+                a.abstract,
+                _j(a.keywords),
+                a.encoding,
+                PARSER_VERSION,
+                stamp,
+                stamp,
+            ],
         )
         article_id = cur.lastrowid
         assert article_id is not None
@@ -159,13 +178,31 @@ class Library:
             [(article_id, i, text) for i, text in enumerate(a.related)],
         )
 
-    def _replace(self, article_id: int, a: Article, data: bytes | None, digest: str | None, identity: str,
-                 name: str | None, path: str | None) -> None:
+    def _replace(
+        self,
+        article_id: int,
+        a: Article,
+        data: bytes | None,
+        digest: str | None,
+        identity: str,
+        name: str | None,
+        path: str | None,
+    ) -> None:
         """New text for an existing article: its highlights are anchored again, its notes kept."""
         fields: dict[str, Any] = {
-            "identity": identity, "title": a.title, "authors": _j(a.authors), "source": a.source, "year": a.year,
-            "issue": a.issue, "cited_by": a.cited_by, "uploader": a.uploader, "doi": a.doi, "abstract": a.abstract,
-            "keywords": _j(a.keywords), "encoding": a.encoding, "parser_version": PARSER_VERSION,
+            "identity": identity,
+            "title": a.title,
+            "authors": _j(a.authors),
+            "source": a.source,
+            "year": a.year,
+            "issue": a.issue,
+            "cited_by": a.cited_by,
+            "uploader": a.uploader,
+            "doi": a.doi,
+            "abstract": a.abstract,
+            "keywords": _j(a.keywords),
+            "encoding": a.encoding,
+            "parser_version": PARSER_VERSION,
             "updated_at": now(),
         }
         if digest is not None:
@@ -184,7 +221,9 @@ class Library:
         headings = [s.heading for s in sections]
         rows = self.db.execute(
             "SELECT id, section_position, section_heading, start, quote, prefix, suffix FROM highlights"
-            " WHERE article_id = ?", [article_id]).fetchall()
+            " WHERE article_id = ?",
+            [article_id],
+        ).fetchall()
         for hid, pos, heading, start, quote, prefix, suffix in rows:
             spot = locate(texts, headings, quote, prefix, suffix, pos, heading, start)
             if spot is None:
@@ -194,7 +233,8 @@ class Library:
             self.db.execute(
                 "UPDATE highlights SET section_position = ?, section_heading = ?, start = ?, end = ?, prefix = ?,"
                 " suffix = ?, orphaned = 0 WHERE id = ?",
-                [spot.section, headings[spot.section], spot.start, spot.end, new_prefix, new_suffix, hid])
+                [spot.section, headings[spot.section], spot.start, spot.end, new_prefix, new_suffix, hid],
+            )
 
     def reparse(self, progress: Any = None) -> dict[str, int]:
         """Parse every kept dump again with this parser; articles keep their ids, highlights and notes."""
@@ -202,8 +242,9 @@ class Library:
         ids = [r[0] for r in self.db.execute("SELECT article_id FROM dumps ORDER BY article_id").fetchall()]
         for n, article_id in enumerate(ids, start=1):
             data, name = self.db.execute(
-                "SELECT d.data, a.file_name FROM dumps d JOIN articles a ON a.id = d.article_id"
-                " WHERE d.article_id = ?", [article_id]).fetchone()
+                "SELECT d.data, a.file_name FROM dumps d JOIN articles a ON a.id = d.article_id WHERE d.article_id = ?",
+                [article_id],
+            ).fetchone()
             article = parse_bytes(data, name or "")
             if article.error:
                 counts["failed"] += 1
@@ -243,22 +284,39 @@ class Library:
     def article(self, article_id: int) -> Article | None:
         row = self.db.execute(
             "SELECT title, authors, source, year, issue, cited_by, uploader, doi, abstract, keywords, encoding"
-            " FROM articles WHERE id = ?", [article_id]).fetchone()
+            " FROM articles WHERE id = ?",
+            [article_id],
+        ).fetchone()
         if row is None:
             return None
         sections = [
             Section(h, lvl, body.split("\n") if body else [])
             for h, lvl, body in self.db.execute(
-                "SELECT heading, level, body FROM sections WHERE article_id = ? ORDER BY position", [article_id])
+                "SELECT heading, level, body FROM sections WHERE article_id = ? ORDER BY position", [article_id]
+            )
         ]
-        refs = [r[0] for r in self.db.execute(
-            "SELECT text FROM refs WHERE article_id = ? ORDER BY number", [article_id])]
-        related = [r[0] for r in self.db.execute(
-            "SELECT text FROM related WHERE article_id = ? ORDER BY position", [article_id])]
+        refs = [
+            r[0] for r in self.db.execute("SELECT text FROM refs WHERE article_id = ? ORDER BY number", [article_id])
+        ]
+        related = [
+            r[0]
+            for r in self.db.execute("SELECT text FROM related WHERE article_id = ? ORDER BY position", [article_id])
+        ]
         a = Article(
-            title=row[0], authors=json.loads(row[1]), source=row[2], year=row[3], issue=row[4], cited_by=row[5],
-            uploader=row[6], doi=row[7], abstract=row[8], keywords=json.loads(row[9]), sections=sections,
-            references=refs, related=related, encoding=row[10],
+            title=row[0],
+            authors=json.loads(row[1]),
+            source=row[2],
+            year=row[3],
+            issue=row[4],
+            cited_by=row[5],
+            uploader=row[6],
+            doi=row[7],
+            abstract=row[8],
+            keywords=json.loads(row[9]),
+            sections=sections,
+            references=refs,
+            related=related,
+            encoding=row[10],
         )
         a.citations = link_citations(sections, len(refs))
         return a
@@ -298,7 +356,8 @@ class Library:
         self.db.execute(
             "INSERT INTO reading_positions (article_id, position, updated_at) VALUES (?, ?, ?)"
             " ON CONFLICT (article_id) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at",
-            [article_id, position, now()])
+            [article_id, position, now()],
+        )
 
     def position(self, article_id: int) -> int:
         row = self.db.execute("SELECT position FROM reading_positions WHERE article_id = ?", [article_id]).fetchone()
@@ -318,9 +377,12 @@ class Library:
         self.db.execute("DELETE FROM collections WHERE id = ?", [collection_id])
 
     def collections(self) -> list[dict[str, Any]]:
-        return list(self.db.query(
-            "SELECT c.id, c.name, count(ca.article_id) AS articles FROM collections c"
-            " LEFT JOIN collection_articles ca ON ca.collection_id = c.id GROUP BY c.id ORDER BY c.name"))
+        return list(
+            self.db.query(
+                "SELECT c.id, c.name, count(ca.article_id) AS articles FROM collections c"
+                " LEFT JOIN collection_articles ca ON ca.collection_id = c.id GROUP BY c.id ORDER BY c.name"
+            )
+        )
 
     def collection_id(self, name: str) -> int | None:
         row = self.db.execute("SELECT id FROM collections WHERE name = ?", [name]).fetchone()
@@ -332,16 +394,22 @@ class Library:
                 "INSERT OR IGNORE INTO collection_articles (collection_id, article_id, position)"
                 " VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM collection_articles"
                 " WHERE collection_id = ?))",
-                [(collection_id, a, collection_id) for a in article_ids])
+                [(collection_id, a, collection_id) for a in article_ids],
+            )
 
     def remove_from_collection(self, collection_id: int, article_ids: list[int]) -> None:
-        self.db.conn.executemany("DELETE FROM collection_articles WHERE collection_id = ? AND article_id = ?",
-                                 [(collection_id, a) for a in article_ids])
+        self.db.conn.executemany(
+            "DELETE FROM collection_articles WHERE collection_id = ? AND article_id = ?",
+            [(collection_id, a) for a in article_ids],
+        )
 
     def collection_articles(self, collection_id: int) -> list[int]:
-        return [r[0] for r in self.db.execute(
-            "SELECT article_id FROM collection_articles WHERE collection_id = ? ORDER BY position",
-            [collection_id])]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT article_id FROM collection_articles WHERE collection_id = ? ORDER BY position", [collection_id]
+            )
+        ]
 
     def tag_id(self, name: str, create: bool = True) -> int | None:
         name = name.strip()
@@ -361,20 +429,29 @@ class Library:
             self.db.execute("DELETE FROM article_tags WHERE article_id = ? AND tag_id = ?", [article_id, tag])
 
     def article_tags(self, article_id: int) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT t.name FROM tags t JOIN article_tags x ON x.tag_id = t.id WHERE x.article_id = ? ORDER BY t.name",
-            [article_id])]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT t.name FROM tags t JOIN article_tags x ON x.tag_id = t.id"
+                " WHERE x.article_id = ? ORDER BY t.name",
+                [article_id],
+            )
+        ]
 
     def tags(self) -> list[dict[str, Any]]:
-        return list(self.db.query(
-            "SELECT t.id, t.name, count(x.article_id) AS articles FROM tags t"
-            " LEFT JOIN article_tags x ON x.tag_id = t.id GROUP BY t.id ORDER BY t.name"))
+        return list(
+            self.db.query(
+                "SELECT t.id, t.name, count(x.article_id) AS articles FROM tags t"
+                " LEFT JOIN article_tags x ON x.tag_id = t.id GROUP BY t.id ORDER BY t.name"
+            )
+        )
 
     # -- highlights and notes -----------------------------------------------
 
     def add_highlight(self, article_id: int, section: int, start: int, end: int, color: int = 0) -> int:
-        row = self.db.execute("SELECT heading, body FROM sections WHERE article_id = ? AND position = ?",
-                              [article_id, section]).fetchone()
+        row = self.db.execute(
+            "SELECT heading, body FROM sections WHERE article_id = ? AND position = ?", [article_id, section]
+        ).fetchone()
         if row is None or not (0 <= start < end <= len(row[1])):
             raise ValueError("highlight outside the article's text")
         heading, body = row
@@ -383,21 +460,27 @@ class Library:
         cur = self.db.execute(
             "INSERT INTO highlights (article_id, section_position, section_heading, start, end, quote, prefix,"
             " suffix, color, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [article_id, section, heading, start, end, body[start:end], prefix, suffix, color, stamp, stamp])
+            [article_id, section, heading, start, end, body[start:end], prefix, suffix, color, stamp, stamp],
+        )
         assert cur.lastrowid is not None
         return cur.lastrowid
 
     def highlights(self, article_id: int) -> list[dict[str, Any]]:
-        return list(self.db.query(
-            "SELECT h.*, coalesce(n.body, '') AS note FROM highlights h LEFT JOIN notes n"
-            " ON n.kind = 'highlight' AND n.target_id = h.id WHERE h.article_id = ?"
-            " ORDER BY h.orphaned, h.section_position, h.start", [article_id]))
+        return list(
+            self.db.query(
+                "SELECT h.*, coalesce(n.body, '') AS note FROM highlights h LEFT JOIN notes n"
+                " ON n.kind = 'highlight' AND n.target_id = h.id WHERE h.article_id = ?"
+                " ORDER BY h.orphaned, h.section_position, h.start",
+                [article_id],
+            )
+        )
 
     def set_note(self, kind: str, target_id: int, body: str) -> None:
         self.db.execute(
             "INSERT INTO notes (kind, target_id, body, updated_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (kind, target_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-            [kind, target_id, body, now()])
+            [kind, target_id, body, now()],
+        )
 
     def note(self, kind: str, target_id: int) -> str:
         row = self.db.execute("SELECT body FROM notes WHERE kind = ? AND target_id = ?", [kind, target_id]).fetchone()

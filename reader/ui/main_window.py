@@ -18,8 +18,11 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("mainSplitter")
-        for name, text in (("libraryPane", self.tr("文库")), ("articleView", self.tr("文章")),
-                           ("notesPanel", self.tr("笔记"))):
+        for name, text in (
+            ("libraryPane", self.tr("文库")),
+            ("articleView", self.tr("文章")),
+            ("notesPanel", self.tr("笔记")),
+        ):
             pane = QLabel(text, splitter)
             pane.setObjectName(name)
             pane.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -1,0 +1,104 @@
+"""The `reader` command line: a contract that scripts rely on."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+from .conftest import SEED, SHARED_CORPUS
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.fixture
+def dumps(tmp_path: Path) -> Path:
+    if not SEED.exists():
+        pytest.skip("../shared/corpus is not here")
+    folder = tmp_path / "dumps"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    (folder / "sub" / "dev.txt").write_bytes((SHARED_CORPUS / "dev" / "02_fx361_app_shequ.txt").read_bytes())
+    (folder / "sub" / "notes.json").write_text("{}")  # not a dump: passed over in folders
+    return folder
+
+
+def test_help_lists_subcommands() -> None:
+    out = run("--help").stdout
+    for name in ("parse", "import", "list", "show", "reparse"):
+        assert name in out
+
+
+def test_parse_json_one_line_per_file_in_order(dumps: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    files = [dumps / "seed.txt", empty, dumps / "sub" / "dev.txt"]
+    proc = run("parse", "--json", *map(str, files))
+    assert proc.returncode == 1  # one was refused
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["title"] for r in rows] == ["党建引领基层治理新探索", None, "社区治理共同体视域下城市社区党建的实践路径"]
+    assert rows[1]["error"].startswith(str(empty)) and "empty" in rows[1]["error"]
+    for key in ("authors", "source", "year", "abstract", "keywords", "sections", "references", "related_count"):
+        assert key in rows[0]
+    assert run("parse", "--json", str(files[0])).returncode == 0
+
+
+def test_import_list_show_reparse(dumps: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lib = tmp_path / "lib"
+    assert main(["import", "--data-dir", str(lib), str(dumps)]) == 0
+    out = capsys.readouterr().out
+    assert "imported 2, updated 0, duplicates 0, refused 0" in out
+    assert main(["--data-dir", str(lib), "import", str(dumps / "seed.txt")]) == 0
+    assert "duplicates 1" in capsys.readouterr().out
+
+    assert main(["list", "--json", "--data-dir", str(lib)]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert sorted(r["title"] for r in rows) == ["党建引领基层治理新探索", "社区治理共同体视域下城市社区党建的实践路径"]
+    seed_id = next(r["id"] for r in rows if r["title"] == "党建引领基层治理新探索")
+
+    assert main(["show", str(seed_id), "--json", "--data-dir", str(lib)]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["id"] == seed_id and len(shown["sections"]) == 6 and shown["related_count"] == 3
+
+    assert main(["show", "999", "--data-dir", str(lib)]) == 1
+    assert "no article 999" in capsys.readouterr().err
+    assert main(["reparse", "--data-dir", str(lib)]) == 0
+    assert "reparsed 2" in capsys.readouterr().out
+
+
+def test_import_reports_refusals_with_reasons(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "readme.txt").write_text("This project is a tool.\n\nInstall it with pip.\n" * 5)
+    (bad / "empty.txt").write_bytes(b"")
+    code = main(["import", "--data-dir", str(tmp_path / "lib"), str(bad), str(tmp_path / "missing.txt")])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "refused 3" in out
+    assert "empty.txt: empty file" in out and "readme.txt: no article" in out and "no such file" in out
+
+
+def test_data_dir_from_environment(dumps: Path, tmp_path: Path) -> None:
+    import os
+
+    env = dict(os.environ, READER_DATA_DIR=str(tmp_path / "envlib"))
+    assert run("import", str(dumps / "seed.txt"), env=env).returncode == 0
+    assert (tmp_path / "envlib" / "library.sqlite3").exists()
+    listed = run("list", env=env).stdout
+    assert "党建引领基层治理新探索" in listed
+
+
+def test_damaged_database_is_reported_not_crashed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "library.sqlite3").write_bytes(b"this is not a database" * 100)
+    assert main(["list", "--data-dir", str(lib)]) == 2
+    err = capsys.readouterr().err
+    assert "reader:" in err and "Traceback" not in err

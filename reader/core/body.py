@@ -113,14 +113,12 @@ def _arabic_heading(line: str) -> Heading | None:
 
 def _run_in(text: str) -> tuple[str, str] | None:
     """`1.1 研究对象 采取…`: a short heading, one space, then the paragraph."""
-    cut = _cut(text)
-    if cut is None:
-        return None
-    head, rest = cut
-    space = head.find(" ")
-    if 0 < space <= 15 and len(head) - space > 20:
-        head, rest = head[:space], (head[space + 1 :] + (" " + rest if rest else "")).strip()
-    return head, rest
+    text = text.strip()
+    space = text.find(" ")
+    if 0 < space <= 15 and len(text) - space > 20 and not text[space + 1 :].startswith(" "):
+        head = _cut(text[:space])
+        return (head[0], text[space + 1 :].strip()) if head else None
+    return _cut(text)
 
 
 class _Numbering:

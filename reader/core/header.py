@@ -11,7 +11,8 @@ from .textclean import CJK, cjk_count
 
 _ISSUE_LINE = re.compile(
     rf"^《?(?P<src>[^\d\s《》|:：,，]*[{CJK}][^\d\s《》|:：,，]*?)》?\s*[,，]?\s*"
-    r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:第\s*)?(?P<issue>\d{1,3})\s*期|[(（]\s*(?P<issue2>\d{1,3})\s*[)）])"
+    r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:第\s*\d{1,3}\s*卷\s*)?(?:第\s*)?(?P<issue>\d{1,3})\s*期"
+    r"|\s*[,，]?\s*(?:\d{1,3}\s*)?[(（]\s*(?P<issue2>\d{1,3})\s*[)）])"
 )
 _YEAR_ISSUE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<issue>\d{1,3})\s*期")
 _SOURCE_LABEL = mk.line_label(
@@ -25,7 +26,9 @@ _DOI_YEAR = re.compile(r"[./](?P<year>(?:19|20)\d{2})[./]\d")
 _ONLINE = re.compile(r"(?:网络出版|網絡出版|网络首发|網絡首發)(?:时间|時間|日期)\s*[:：]?\s*((?:19|20)\d{2})")
 _CITED = re.compile(r"被引量\s*[:：]\s*(\d+)")
 _UPLOADER = re.compile(r"(?:上传用户|上傳用戶|上传人|上傳人)\s*[:：]\s*([^\s|｜]+)")
-_AUTHOR_LABEL = re.compile(rf"{mk._DECOR}(?:{mk._OPEN}\s*)?作\s*者\s*(?:{mk._CLOSE}\s*[:：]?|[:：])\s*(?P<value>.+)$")
+_SITE_TITLE = re.compile(r"(?:网|網|网站|網站|文库|文庫|资料|資料|数据库|數據庫|平台|平臺|论坛|論壇)$")
+_DATE_PREFIX = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*")
+_AUTHOR_INLINE = re.compile(r"(?<!通讯)(?<!通訊)(?<!通信)(?<!第一)作\s*者\s*[\]】〕]?\s*[:：]\s*(?P<value>.+)$")
 _AFFILIATION = re.compile(r"^[(（]|(?<!\d)\d{6}(?!\d)")
 _DATE_LINE = re.compile(r"^(?:时间|時間|日期|发布)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}")
 _VALUE_CUT = re.compile(r"\s*(?:[|｜]|\s{2,}|被引量|作者[:：]|【|浏览|瀏覽|时间[:：]|時間[:：]|上传|上傳|$)")
@@ -98,29 +101,53 @@ def is_title_candidate(line: str) -> bool:
     return split_names(text) is None
 
 
+def _title_score(lines: list[str], indexes: list[int], k: int) -> int:
+    """How much the line at indexes[k] looks like the article's title, judged by its neighbours."""
+    text = mk.clean_title(lines[indexes[k]])
+    score = -3 if _SITE_TITLE.search(text) else 0
+    if sum(1 for i in indexes if mk.clean_title(lines[i]) == text) > 1:
+        score += 2  # pages print the title twice: in the page head and above the article
+    nxt = lines[indexes[k + 1]] if k + 1 < len(indexes) else ""
+    if split_names(_DATE_PREFIX.sub("", nxt)) or _AUTHOR_INLINE.search(nxt):
+        score += 3
+    elif mk.META.match(nxt) or mk.ABSTRACT.match(nxt) or _ISSUE_LINE.match(nxt) or _DATE_LINE.match(nxt):
+        score += 2
+    return score
+
+
+def _pick_title(lines: list[str], indexes: list[int]) -> int | None:
+    """Index (into ``indexes``) of the title among the first few candidates."""
+    candidates = [k for k, i in enumerate(indexes) if is_title_candidate(lines[i])][:4]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda k: (_title_score(lines, indexes, k), -k))
+
+
 def read_header(lines: list[str], indexes: list[int]) -> Header:
     """Read the fields of the header from the given line indexes, in order."""
     head = Header()
+    picked = _pick_title(lines, indexes)
+    if picked is not None:
+        head.title_index = indexes[picked]
+        head.title = mk.clean_title(lines[head.title_index])
     glued: list[str] | None = None
     for i in indexes:
         line = lines[i]
-        if head.title is None and is_title_candidate(line):
-            head.title, head.title_index = mk.clean_title(line), i
+        if i == head.title_index:
             continue
         _read_meta(line, head)
-        if head.authors:
+        if head.authors or mk.clean_title(line) == head.title:
             continue
-        if head.title is not None and mk.clean_title(line) == head.title:
+        label = _AUTHOR_INLINE.search(line)
+        if label:
+            candidate = _VALUE_CUT.split(label.group("value"), maxsplit=1)[0]
+        elif mk.META.match(line):
             continue
-        label = _AUTHOR_LABEL.match(line)
-        candidate = label.group("value") if label else line
-        candidate = _VALUE_CUT.split(candidate, maxsplit=1)[0] if label else candidate
-        if not label and mk.META.match(line):
-            continue
+        else:
+            candidate = line
         names = split_names(candidate)
         if names:
-            spaced = len(names) == 1 or re.search(r"[\s,，、;；+/]", candidate.strip())
-            if spaced:
+            if len(names) == 1 or re.search(r"[\s,，、;；+/]", candidate.strip()):
                 head.authors = names
             elif glued is None:
                 glued = names

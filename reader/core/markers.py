@@ -20,8 +20,22 @@ def _label(words: str) -> re.Pattern[str]:
     return re.compile(rf"{_DECOR}(?:{_OPEN}\s*)?(?:{words})\s*(?:{_CLOSE}\s*[:：]?|[:：]|\s+|$)\s*")
 
 
+# Simplified and traditional forms of the characters labels are made of: dumps
+# mix them (`關键词`, `中圖分类号`), so a label matches in any mixture.
+_VARIANTS = {
+    a: a + b
+    for a, b in zip(
+        "关键词献参释图类号标识码编项简单讯来处时间导语传题页数责辑录网络发阅览读评论库资档应节内结论与为",
+        "關鍵詞獻參釋圖類號標識碼編項簡單訊來處時間導語傳題頁數責輯錄網絡發閱覽讀評論庫資檔應節內結論與為",
+        strict=True,
+    )
+}
+_VARIANTS.update({b: a + b for a, b in _VARIANTS.items()})
+
+
 def _spaced(word: str) -> str:
-    return r"\s*".join(re.escape(ch) for ch in word)
+    """A label word, each character in either form, with any spaces between them."""
+    return r"\s*".join(f"[{_VARIANTS[ch]}]" if ch in _VARIANTS else re.escape(ch) for ch in word)
 
 
 def _alts(*words: str) -> str:
@@ -80,7 +94,11 @@ _META_WORDS = _alts(
     ).split()
 )
 META = re.compile(rf"{_DECOR}(?:{_OPEN}\s*)?(?:{_META_WORDS}){LABEL_END}")
-META_BARE = line_label("作者 出处 出處 基金 单位 單位 来源 來源", r"\s*$")
+META_BARE = line_label(
+    "作者 出处 出處 基金 基金项目 单位 單位 来源 來源 机构 機構 机构地区 機構地區 作者单位 分类号 分類號"
+    " 中图分类号 DOI",
+    r"\s*$",
+)
 
 # Site chrome: whole lines that are never part of an article.
 JUNK = re.compile(
@@ -90,9 +108,9 @@ JUNK = re.compile(
     r"声明\s*[:：]|聲明\s*[:：]|当前位置|當前位置|您的位置|你的位置|相关热词搜索|相關熱詞搜索|热词搜索|"
     r"字体\s*[:：]|字體\s*[:：]|版权说明|版權說明|版权所有|版權所有|Copyright|copyright|©|备案号|ICP|"
     r"下载\s+相关\s+举报|下載\s+相關\s+舉報|亲\s*[,，]\s*该文档|親\s*[,，]\s*該文檔|说明\s*[:：]\s*文章内容仅供预览|"
-    r"本文(?:由|档由)|首页\s*[>|]|首頁\s*[>|]|网站首页|網站首頁|联系我们|聯繫我們|关于我们|關於我們|网站地图|"
+    r"本文(?:由|档由)|首页\s*[>|]|\S+\s+首页\s|首頁\s*[>|]|网站首页|網站首頁|联系我们|聯繫我們|关于我们|關於我們|网站地图|"
     r"扫描二维码|掃描二維碼|手机阅读|手機閱讀|更多\s*>+|查看全文|全文阅读|全文閱讀|阅读全文|閱讀全文|"
-    r"[(（]?\s*责任编辑|[(（]?\s*責任編輯|作者[:：]?\s*$)"
+    r"[(（]?\s*责任编辑|[(（]?\s*責任編輯)"
 )
 JUNK_ANYWHERE = re.compile(
     r"由会员分享|由會員分享|请在.{1,12}上搜索|超出免费预览范围|超出免費預覽範圍|版权归属|版權歸屬|"

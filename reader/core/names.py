@@ -81,31 +81,12 @@ _NOT_NAMES = frozenset(
     "明显 明顯 严格 嚴格 全面 和谐 和諧 安全 公共 公开 公開 平台 平臺 国家 國家 时代 時代 "
     "新时代 新時代 学习 學習 学生 學生 教学 教學 教育 工作 制度 问题 問題 路径 路徑 实践 實踐".split()
 )
-_ROLES = (
-    "综述",
-    "綜述",
-    "审校",
-    "審校",
-    "指导",
-    "指導",
-    "执笔",
-    "執筆",
-    "整理",
-    "编译",
-    "編譯",
-    "翻译",
-    "翻譯",
-    "主编",
-    "主編",
-    "编著",
-    "編著",
-    "著",
-    "译",
-    "譯",
-    "编",
-    "編",
-    "等",
+# Roles after a name: the first kind are authors (`张伟 综述`), the second are not (`王强 审校`).
+_ROLES = tuple("综述 綜述 执笔 執筆 整理 编译 編譯 翻译 翻譯 主编 主編 编著 編著 著 译 譯 编 編 等".split())
+_NOT_AUTHOR_ROLES = tuple(
+    "审校 審校 指导 指導 指导教师 指導教師 指导老师 指導老師 导师 導師 审稿 審稿 校对 校對".split()
 )
+_DROP = "\x00"  # stands for a not-author role until the names are paired up
 
 _CJK = r"\u4e00-\u9fff\u3400-\u4dbf"
 _NAME_TOKEN = re.compile(rf"^[{_CJK}]{{2,4}}$|^[{_CJK}]{{1,6}}[·•][{_CJK}]{{1,8}}$")
@@ -122,10 +103,13 @@ def is_name(token: str) -> bool:
         return True
     if token[:2] in _COMPOUND and len(token) >= 3:
         return True
-    return token[0] in SURNAMES
+    return len(token) <= 3 and token[0] in SURNAMES  # four-character names have compound surnames
 
 
 def _strip_role(token: str) -> str:
+    for role in _NOT_AUTHOR_ROLES:
+        if token == role or (token.endswith(role) and len(token) - len(role) >= 2):
+            return _DROP
     for role in _ROLES:
         if token.endswith(role) and len(token) - len(role) >= 2:
             return token[: -len(role)]
@@ -139,22 +123,19 @@ def split_names(line: str) -> list[str] | None:
     text = re.sub(r"[（(][^)）]{0,8}[)）]", " ", text)  # (1) (通讯作者) and the like
     if not text or len(text) > 60:
         return None
-    raw = [t for t in _SEPARATORS.split(text) if t]
     tokens: list[str] = []
-    for tok in raw:
-        tok = _SUPERSCRIPT.sub("", tok.replace("*", ""))
-        tok = re.sub(r"^\d+", "", tok)
-        if tok in _ROLES:
-            continue
-        if tok:
+    for raw in _SEPARATORS.split(text):
+        tok = re.sub(r"^\d+", "", _SUPERSCRIPT.sub("", raw.replace("*", "")))
+        if tok and tok not in _ROLES:
             tokens.append(_strip_role(tok))
-    if not tokens or len(tokens) > 12:
-        return None
     merged = _merge_spaced(tokens)
-    if all(is_name(t) for t in merged):
-        return list(dict.fromkeys(merged))
-    if len(merged) == 1 and 5 <= len(merged[0]) <= 9:
-        return split_glued(merged[0])
+    names = [t for k, t in enumerate(merged) if t != _DROP and (k + 1 == len(merged) or merged[k + 1] != _DROP)]
+    if not names or len(names) > 12:
+        return None
+    if all(is_name(t) for t in names):
+        return list(dict.fromkeys(names))
+    if len(names) == 1 and _DROP not in merged and 5 <= len(names[0]) <= 9:
+        return split_glued(names[0])
     return None
 
 
@@ -163,7 +144,7 @@ def _merge_spaced(tokens: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        if len(tokens[i]) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
+        if len(tokens[i]) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1 and _DROP not in tokens[i : i + 2]:
             out.append(tokens[i] + tokens[i + 1])
             i += 2
         else:

@@ -61,7 +61,10 @@ def parse_bytes(data: bytes, name: str = "") -> Article:
             text, encoding = decode_bytes(data)
     except Refused as exc:
         return Article.refused(str(exc))
-    article = parse_text(text)
+    try:
+        article = parse_text(text)
+    except Exception as exc:  # a parser bug must cost one file, never the whole import
+        return Article.refused(f"could not be parsed ({type(exc).__name__}: {exc})", encoding)
     article.encoding = encoding
     return article
 
@@ -258,7 +261,7 @@ class _Reader:
             if line:
                 if mk.KEYWORDS.match(line) or mk.EN_ABSTRACT.match(line):
                     return True
-                if _is_heading_line(line) or mk.META.match(line):
+                if _is_heading_line(line) or mk.META.match(line) or mk.META_BARE.match(line):
                     return False
                 seen += 1
             j += 1
@@ -360,6 +363,7 @@ def _is_marker(line: str) -> bool:
         mk.ABSTRACT.match(line)
         or mk.KEYWORDS.match(line)
         or mk.META.match(line)
+        or mk.META_BARE.match(line)
         or mk.EN_ABSTRACT.match(line)
         or mk.EN_KEYWORDS.match(line)
         or _is_references_marker(line)

@@ -15,6 +15,11 @@ _HEADING_MAX = 40
 _CHUNK_NUMBER = re.compile(r"^\d{1,3}\s*、\s*")
 _STARTS_CJK = re.compile(f'^[{CJK}“"《]')
 _WORD_GAP = re.compile(r"[A-Za-z0-9]$")
+_GAP = re.compile(r"\s{2,}")
+_DOT = re.compile(r"\s*[.．]\s*")
+_CLAUSE = re.compile(r"[,，。；;]")
+_CLAUSE_OR_LABEL = re.compile(r"[,，。；;:：]")
+_ANY_MARK = re.compile(r"[\[［〔①-⑳]")
 
 
 class Heading(NamedTuple):
@@ -41,7 +46,7 @@ def _cut(text: str) -> tuple[str, str] | None:
     """Split run-in text off a heading: at a double space, or before the first `。`."""
     text = text.strip()
     rest = ""
-    gap = re.search(r"\s{2,}", text)
+    gap = _GAP.search(text) if "  " in text else None
     if gap:
         text, rest = text[: gap.start()], text[gap.end() :]
     stop = text.find("。")
@@ -88,7 +93,7 @@ def match_heading(line: str) -> Heading | None:
 def _arabic_heading(line: str) -> Heading | None:
     m = mk.HEAD_DECIMAL.match(line)
     if m:
-        parts = re.split(r"\s*[.．]\s*", m.group(1))
+        parts = _DOT.split(m.group(1))
         text = m.group(2)
         spaced = line[m.end(1) : m.start(2)] != ""
         if not spaced and ("。" in line or len(line) > 30):
@@ -100,11 +105,11 @@ def _arabic_heading(line: str) -> Heading | None:
     m = mk.HEAD_ARABIC.match(line)
     if m:
         cut = _run_in(m.group(2))
-        if cut and _STARTS_CJK.match(cut[0]) and not re.search(r"[,，。；;]", cut[0]):
+        if cut and _STARTS_CJK.match(cut[0]) and not _CLAUSE.search(cut[0]):
             return Heading(1, cut[0], cut[1], "arabic", int(m.group(1)))
         return None
     m = mk.HEAD_ARABIC_DOTTED.match(line)
-    if m and len(line) <= 30 and not re.search(r"[,，。；;:：]", line):
+    if m and len(line) <= 30 and not _CLAUSE_OR_LABEL.search(line):
         text = m.group(2).strip()
         if _STARTS_CJK.match(text):
             return Heading(1, text, "", "dotted", int(m.group(1)))
@@ -192,6 +197,8 @@ def link_citations(sections: list[Section], ref_count: int) -> list[Citation]:
     out: list[Citation] = []
     for si, section in enumerate(sections):
         for pi, para in enumerate(section.paragraphs):
+            if not _ANY_MARK.search(para):
+                continue
             for m in mk.CITE_MARK.finditer(para):
                 for n in _numbers(m):
                     if 1 <= n <= ref_count:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import markers as mk
 from .names import split_names
@@ -29,6 +30,7 @@ _UPLOADER = re.compile(r"(?:上传用户|上傳用戶|上传人|上傳人)\s*[:�
 _SITE_TITLE = re.compile(r"(?:网|網|网站|網站|文库|文庫|资料|資料|数据库|數據庫|平台|平臺|论坛|論壇)$")
 _DATE_PREFIX = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _AUTHOR_INLINE = re.compile(r"(?<!通讯)(?<!通訊)(?<!通信)(?<!第一)作\s*者\s*[\]】〕]?\s*[:：]\s*(?P<value>.+)$")
+_NAVIGATION = re.compile(r"[|｜]|>>|＞＞|\s>\s")  # menus and breadcrumbs
 _AFFILIATION = re.compile(r"^[(（]|(?<!\d)\d{6}(?!\d)")
 _DATE_LINE = re.compile(r"^(?:时间|時間|日期|发布)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}")
 _VALUE_CUT = re.compile(r"\s*(?:[|｜]|\s{2,}|被引量|作者[:：]|【|浏览|瀏覽|时间[:：]|時間[:：]|上传|上傳|$)")
@@ -84,6 +86,7 @@ def _clean_source(value: str) -> tuple[str | None, str | None, str | None]:
     return source, year, issue
 
 
+@lru_cache(maxsize=4096)
 def is_title_candidate(line: str) -> bool:
     text = mk.clean_title(line)
     if not (4 <= len(text) <= 100) or cjk_count(text) < 2:
@@ -96,7 +99,7 @@ def is_title_candidate(line: str) -> bool:
         return False
     if _AFFILIATION.search(text) or _DATE_LINE.match(text) or _ISSUE_LINE.match(text) or _YEAR_ISSUE.match(text):
         return False
-    if re.search(r"[|｜]|>>|＞＞|\s>\s", text):  # navigation and breadcrumbs
+    if _NAVIGATION.search(text):
         return False
     return split_names(text) is None
 
@@ -148,9 +151,9 @@ def read_header(lines: list[str], indexes: list[int]) -> Header:
         names = split_names(candidate)
         if names:
             if len(names) == 1 or re.search(r"[\s,，、;；+/]", candidate.strip()):
-                head.authors = names
+                head.authors = list(names)
             elif glued is None:
-                glued = names
+                glued = list(names)
     if not head.authors and glued:
         head.authors = glued
     return head

@@ -154,13 +154,14 @@ SITE_WORDS = re.compile(
 )
 
 _TITLE_FILE = re.compile(r"(?:\.(?:docx?|pdf|txt|wps|caj|html?))+(?:\s*_\s*第\s*\d+\s*页)?\s*$", re.I)
+_CHUNK_NUMBER = re.compile(r"^\d{1,3}\s*、\s*")
 _TITLE_TAG = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|〔[^〕]{1,12}〕)\s*(?=\S)")
 
 
 def clean_title(line: str) -> str:
     text = line.strip().strip("*＊").strip()
     text = _TITLE_FILE.sub("", text)
-    text = re.sub(r"^\d{1,3}\s*、\s*", "", text)
+    text = _CHUNK_NUMBER.sub("", text)
     text = _TITLE_TAG.sub("", text)
     text = text.strip("*＊").strip()
     return text

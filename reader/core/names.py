@@ -24,7 +24,8 @@ _SURNAMES_TRADITIONAL = (
     "葛邢喬龐顏聶魯嶽詹歐關蘭焦俞寧紀畢單裴霍塗駱藍遊靳蒙鮑華饒牟艾陽穆車項蘆麥婁竇戚岑黨費衛臧閔"
     "鄔邊卞師欒隋商刁榮鞏匡鞠荊樂冀鬱胥儲欒燕鄢勞諶藺樓滿聞厲區闞權帥屠豆樸蓋練廉禹卿國狄晉門雲"
     "闕鹿薄雍辜烏亓修邰杭況宿鮮印逯隆茹諸戰慕危銀亢嵇哈湛賓戎勾茅揭幹尉陰昝智衡堯閉鍾鐘劉錢沈潘"
-    "於姜鄭謝宋唐曹曾肖董袁於蔣蔡餘杜程"
+    "於姜鄭謝宋唐曹曾肖董袁於蔣蔡餘杜程孫馬鄒羅錢顧龔賴溫齊鳳侯陶歐傅鄺聶馮閻廖熊夏姚邵霍"
+    "孔曲紀鍾塗婁喬賈謝聞鄂滕殷鄔嚴歐黎"
 )
 _COMPOUND = {
     "欧阳",
@@ -93,6 +94,9 @@ _NAME_TOKEN = re.compile(rf"^[{_CJK}]{{2,4}}$|^[{_CJK}]{{1,6}}[·•][{_CJK}]{{1
 _DECORATION = re.compile(r"^(?:[■□◆◇●○▲△★☆▪▫•·\-—]+\s*|文\s*[/／|｜]\s*|作\s*者\s*[:：]?\s*)")
 _DATE_PREFIX = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _SUPERSCRIPT = re.compile(r"[\d*＊¹²³⁴⁵⁶⁷⁸⁹⁰†‡#,，]+$")
+_BRACKETED = re.compile(r"[（(][^)）]{0,8}[)）]")
+_ROLE_END = re.compile("(?:" + "|".join(_NOT_AUTHOR_ROLES) + ")$")
+_AUTHOR_ROLE_END = re.compile("(?:" + "|".join(_ROLES) + ")$")
 _SEPARATORS = re.compile(r"[,，、;；+＋/／|｜\s]+")
 
 
@@ -107,25 +111,24 @@ def is_name(token: str) -> bool:
 
 
 def _strip_role(token: str) -> str:
-    for role in _NOT_AUTHOR_ROLES:
-        if token == role or (token.endswith(role) and len(token) - len(role) >= 2):
-            return _DROP
-    for role in _ROLES:
-        if token.endswith(role) and len(token) - len(role) >= 2:
-            return token[: -len(role)]
-    return token
+    m = _ROLE_END.search(token)
+    if m and (m.start() == 0 or m.start() >= 2):
+        return _DROP
+    m = _AUTHOR_ROLE_END.search(token)
+    return token[: m.start()] if m and m.start() >= 2 else token
 
 
-def split_names(line: str) -> list[str] | None:
+@lru_cache(maxsize=4096)
+def split_names(line: str) -> tuple[str, ...] | None:
     """The names on an author line, or None when the line is not one."""
     text = _DECORATION.sub("", line.strip())
     text = _DATE_PREFIX.sub("", text)
-    text = re.sub(r"[（(][^)）]{0,8}[)）]", " ", text)  # (1) (通讯作者) and the like
+    text = _BRACKETED.sub(" ", text)  # (1) (通讯作者) and the like
     if not text or len(text) > 60:
         return None
     tokens: list[str] = []
     for raw in _SEPARATORS.split(text):
-        tok = re.sub(r"^\d+", "", _SUPERSCRIPT.sub("", raw.replace("*", "")))
+        tok = _SUPERSCRIPT.sub("", raw.replace("*", "")).lstrip("0123456789")
         if tok and tok not in _ROLES:
             tokens.append(_strip_role(tok))
     merged = _merge_spaced(tokens)
@@ -133,7 +136,7 @@ def split_names(line: str) -> list[str] | None:
     if not names or len(names) > 12:
         return None
     if all(is_name(t) for t in names):
-        return list(dict.fromkeys(names))
+        return tuple(dict.fromkeys(names))
     if len(names) == 1 and _DROP not in merged and 5 <= len(names[0]) <= 9:
         return split_glued(names[0])
     return None
@@ -153,10 +156,10 @@ def _merge_spaced(tokens: list[str]) -> list[str]:
     return out
 
 
-def split_glued(text: str) -> list[str] | None:
+def split_glued(text: str) -> tuple[str, ...] | None:
     """Split `周明远何静` into names when exactly one way of doing so fits."""
     found = _splits(text)
-    return list(found[0]) if len(found) == 1 else None
+    return found[0] if len(found) == 1 else None
 
 
 @lru_cache(maxsize=1024)

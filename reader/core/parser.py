@@ -181,7 +181,9 @@ class _Reader:
         for i, line in enumerate(self.lines):
             if not line:
                 continue
-            if mk.PAGE_BREAK.search(line):
+            if ("页" in line or "頁" in line or "/" in line or "／" in line or "-" in line) and mk.PAGE_BREAK.search(
+                line
+            ):
                 if len(line) <= 40:
                     self.page_break[i] = True
                     continue

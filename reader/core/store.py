@@ -31,11 +31,11 @@ def now() -> str:
 
 
 def identity_of(article: Article) -> str:
-    """Title and first author, normalised: two dumps of one article share it."""
+    """Title, first author and journal, normalised: two dumps of one article share it."""
     title = unicodedata.normalize("NFKC", article.title or "")
     title = re.sub(r"[\W_]+", "", title).lower()
     author = article.authors[0] if article.authors else ""
-    return f"{title}|{author}"
+    return f"{title}|{author}|{article.source or ''}"
 
 
 @dataclass

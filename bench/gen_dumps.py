@@ -15,24 +15,42 @@ import random
 from pathlib import Path
 
 TOPICS = [
-    "党建引领", "基层治理", "乡村振兴", "思政课", "社区治理", "数字经济", "劳动教育", "职业教育", "文化自信",
-    "生态文明", "共同富裕", "课程思政", "网格化管理", "志愿服务", "公共服务", "营商环境", "数字乡村", "红色文化",
+    "党建引领",
+    "基层治理",
+    "乡村振兴",
+    "思政课",
+    "社区治理",
+    "数字经济",
+    "劳动教育",
+    "职业教育",
+    "文化自信",
+    "生态文明",
+    "共同富裕",
+    "课程思政",
+    "网格化管理",
+    "志愿服务",
+    "公共服务",
+    "营商环境",
+    "数字乡村",
+    "红色文化",
 ]
-NOUNS = [
-    "党组织", "治理体系", "人民群众", "基层干部", "工作机制", "实践路径", "体制机制", "社会资源", "育人实效", "制度优势",
-    "服务能力", "组织力", "协同机制", "评价体系", "数字平台", "产业基础", "文化资源", "师资队伍", "考核办法", "资金保障",
-]
+NOUNS = (
+    "党组织 治理体系 人民群众 基层干部 工作机制 实践路径 体制机制 社会资源 育人实效 制度优势"
+    " 服务能力 组织力 协同机制 评价体系 数字平台 产业基础 文化资源 师资队伍 考核办法 资金保障"
+).split()
 VERBS = ["坚持", "推进", "完善", "健全", "创新", "强化", "统筹", "提升", "探索", "构建", "落实", "发挥"]
 LINKS = ["为", "在", "把", "以", "通过", "围绕", "依托", "立足"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉志宏海晓春燕"
-JOURNALS = ["党政论坛", "速读·中旬", "学校党建与思想教育", "农业经济与管理", "中国行政管理", "思想理论教育导刊", "社会科学"]
+JOURNALS = "党政论坛 速读·中旬 学校党建与思想教育 农业经济与管理 中国行政管理 思想理论教育导刊 社会科学".split()
 CN = "一二三四五六七八九十"
 
 
 def sentence(rng: random.Random) -> str:
-    parts = [rng.choice(VERBS) + rng.choice(TOPICS), rng.choice(LINKS) + rng.choice(NOUNS) + rng.choice(VERBS)
-             + rng.choice(NOUNS)]
+    parts = [
+        rng.choice(VERBS) + rng.choice(TOPICS),
+        rng.choice(LINKS) + rng.choice(NOUNS) + rng.choice(VERBS) + rng.choice(NOUNS),
+    ]
     if rng.random() < 0.5:
         parts.append(rng.choice(VERBS) + rng.choice(NOUNS))
     return ",".join(parts) + "。"
@@ -56,18 +74,43 @@ def dump(rng: random.Random, i: int) -> str:
     shape = i % 3
     lines: list[str] = []
     if shape == 0:
-        lines += [title, "", f"来源 :{journal} | 被引量 : {rng.randint(0, 9)}次 | 上传用户:user{i}",
-                  "下载到本地 , 更方便阅读", "声明 : 本文档内容版权归属内容提供方", "论文部分内容阅读",
-                  f"  ◆摘  要:{paragraph(rng, 4)}", f"  ◆关键词:{';'.join(keywords)}"]
+        lines += [
+            title,
+            "",
+            f"来源 :{journal} | 被引量 : {rng.randint(0, 9)}次 | 上传用户:user{i}",
+            "下载到本地 , 更方便阅读",
+            "声明 : 本文档内容版权归属内容提供方",
+            "论文部分内容阅读",
+            f"  ◆摘  要:{paragraph(rng, 4)}",
+            f"  ◆关键词:{';'.join(keywords)}",
+        ]
     elif shape == 1:
-        lines += ["APP下载", "", title, "", f"{year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}{''.join(authors)}", "",
-                  f"{journal} {year}年{rng.randint(1, 12)}期", "", " ".join(authors), "",
-                  f"〔摘要〕{paragraph(rng, 4)}", "", f"〔关键词〕{';'.join(keywords)}", ""]
+        lines += [
+            "APP下载",
+            "",
+            title,
+            "",
+            f"{year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}{''.join(authors)}",
+            "",
+            f"{journal} {year}年{rng.randint(1, 12)}期",
+            "",
+            " ".join(authors),
+            "",
+            f"〔摘要〕{paragraph(rng, 4)}",
+            "",
+            f"〔关键词〕{';'.join(keywords)}",
+            "",
+        ]
     else:
-        lines += [title, "  ".join(authors), f"(某某大学 马克思主义学院,某省 某市 {rng.randint(100000, 999999)})",
-                  f"【摘要】 {paragraph(rng, 4)}", f"【关键词】 {'; '.join(keywords)}",
-                  f"【中图分类号】D26{rng.randint(0, 9)}  【文献标识码】A  【文章编号】1008-{rng.randint(1000, 9999)}"
-                  f"({year})0{rng.randint(1, 9)}-0031-05"]
+        lines += [
+            title,
+            "  ".join(authors),
+            f"(某某大学 马克思主义学院,某省 某市 {rng.randint(100000, 999999)})",
+            f"【摘要】 {paragraph(rng, 4)}",
+            f"【关键词】 {'; '.join(keywords)}",
+            f"【中图分类号】D26{rng.randint(0, 9)}  【文献标识码】A  【文章编号】1008-{rng.randint(1000, 9999)}"
+            f"({year})0{rng.randint(1, 9)}-0031-05",
+        ]
     n_sections = rng.randint(3, 6)
     n_refs = rng.randint(0, 6)
     for s in range(n_sections):
@@ -83,12 +126,15 @@ def dump(rng: random.Random, i: int) -> str:
     if n_refs:
         lines.append("参考文献")
         for r in range(1, n_refs + 1):
-            lines.append(f"[{r}]{name(rng)}.{rng.choice(TOPICS)}与{rng.choice(NOUNS)}研究[J].{rng.choice(JOURNALS)},"
-                         f"{rng.randint(2000, 2023)}({rng.randint(1, 12)}):{rng.randint(1, 90)}-{rng.randint(91, 99)}.")
+            lines.append(
+                f"[{r}]{name(rng)}.{rng.choice(TOPICS)}与{rng.choice(NOUNS)}研究[J].{rng.choice(JOURNALS)},"
+                f"{rng.randint(2000, 2023)}({rng.randint(1, 12)}):{rng.randint(1, 90)}-{rng.randint(91, 99)}."
+            )
     if rng.random() < 0.5:
         lines.append("其他文献")
-        lines += [f"◆摘 要:{paragraph(rng, 2)}  ◆关键词:{';'.join(rng.sample(TOPICS, 3))}"
-                  for _ in range(rng.randint(1, 4))]
+        lines += [
+            f"◆摘 要:{paragraph(rng, 2)}  ◆关键词:{';'.join(rng.sample(TOPICS, 3))}" for _ in range(rng.randint(1, 4))
+        ]
     if shape == 0:  # that site indents everything below its header
         lines = lines[:6] + [ln if ln.startswith(" ") else "  " + ln for ln in lines[6:]]
     return "\n".join(lines) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -120,7 +121,7 @@ def _title_score(lines: list[str], indexes: list[int], k: int) -> int:
 
 def _pick_title(lines: list[str], indexes: list[int]) -> int | None:
     """Index (into ``indexes``) of the title among the first few candidates."""
-    candidates = [k for k, i in enumerate(indexes) if is_title_candidate(lines[i])][:4]
+    candidates = list(itertools.islice((k for k, i in enumerate(indexes) if is_title_candidate(lines[i])), 4))
     if not candidates:
         return None
     return max(candidates, key=lambda k: (_title_score(lines, indexes, k), -k))

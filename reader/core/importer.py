@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .model import Article
 from .parser import parse_bytes
@@ -14,7 +17,8 @@ from .store import ImportResult, Library
 
 DUMP_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ""}
 BATCH = 200  # files per transaction; each file is a savepoint of its own
-PARALLEL_FROM = 400  # fewer files than this are parsed in this process
+PARALLEL_FROM = 400
+AHEAD = 2  # chunks being parsed while one is stored  # fewer files than this are parsed in this process
 
 Progress = Callable[[int, int, str], None]
 
@@ -66,23 +70,34 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
     return files, missing
 
 
-def _read_and_parse(path: Path) -> tuple[Path, bytes | None, Article]:
+class _Job(NamedTuple):
+    path: Path
+    data: bytes | None
+    digest: str
+    error: str | None
+
+
+def _read(path: Path) -> _Job:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return path, None, Article.refused(f"cannot read: {exc.strerror or exc}")
-    return path, data, parse_bytes(data, path.name)
+        return _Job(path, None, "", f"cannot read: {exc.strerror or exc}")
+    return _Job(path, data, hashlib.sha256(data).hexdigest(), None)
 
 
-def _parsed(files: list[Path], workers: int | None) -> Iterator[tuple[Path, bytes | None, Article]]:
-    if len(files) < PARALLEL_FROM or workers == 1:
-        yield from map(_read_and_parse, files)
-        return
-    pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2)
-    try:
-        yield from pool.map(_read_and_parse, files, chunksize=32)
-    finally:  # on cancel, drop the files not yet parsed
-        pool.shutdown(wait=True, cancel_futures=True)
+def _parse_many(work: list[tuple[bytes, str]]) -> list[Article]:
+    return [parse_bytes(data, name) for data, name in work]
+
+
+def _start_parsing(pool: ProcessPoolExecutor | None, workers: int, jobs: list[_Job]) -> Callable[[], list[Article]]:
+    """Begin parsing a chunk; the returned call waits for the articles, in order."""
+    work = [(j.data or b"", j.path.name) for j in jobs]
+    if pool is None:
+        articles = _parse_many(work)
+        return lambda: articles
+    size = max(1, -(-len(work) // (2 * workers)))
+    parts = [pool.submit(_parse_many, work[k : k + size]) for k in range(0, len(work), size)]
+    return lambda: [a for part in parts for a in part.result()]
 
 
 def import_paths(
@@ -92,28 +107,80 @@ def import_paths(
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
 ) -> ImportSummary:
+    """Import files and folders.
+
+    Duplicates are found by hash before anything is parsed. New dumps are parsed
+    a chunk at a time, in worker processes for large imports, while the chunk
+    before is stored; each file is stored atomically (a savepoint of its own).
+    """
     files, missing = collect_files(paths)
     summary = ImportSummary(refused=list(missing))
     total = len(files)
+    workers = (os.cpu_count() or 2) + 1 if workers is None else workers  # the storing process mostly waits
+    pool = ProcessPoolExecutor(max_workers=workers) if total >= PARALLEL_FROM and workers > 0 else None
+    seen: set[str] = set()
     done = 0
-    results = _parsed(files, workers)
-    while done < total:
-        if cancelled and cancelled():
-            summary.cancelled = True
-            break
-        with library.transaction():
-            for path, data, article in results:
-                if data is None:
-                    summary.add(ImportResult("refused", str(path), reason=article.error))
-                else:
-                    summary.add(library.import_bytes(data, path.name, str(path.resolve()), article=article))
-                done += 1
-                if progress:
-                    progress(done, total, str(path))
-                if done % BATCH == 0 or (cancelled and cancelled()):
-                    break
-    results.close()
+    in_flight: deque[tuple[list[_Job], Callable[[], list[Article]]]] = deque()
+    try:
+        for start in range(0, total, BATCH):
+            fresh, stale = _split_known(library, [_read(p) for p in files[start : start + BATCH]], seen)
+            done = _store(library, summary, [(job, None) for job in stale], done, total, progress)
+            in_flight.append((fresh, _start_parsing(pool, workers, fresh)))
+            if len(in_flight) > AHEAD:
+                jobs, articles = in_flight.popleft()
+                done = _store(library, summary, list(zip(jobs, articles(), strict=True)), done, total, progress)
+            if cancelled and cancelled():
+                summary.cancelled = True
+                in_flight.clear()
+                break
+        while in_flight:
+            jobs, articles = in_flight.popleft()
+            done = _store(library, summary, list(zip(jobs, articles(), strict=True)), done, total, progress)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     return summary
+
+
+def _split_known(library: Library, chunk: list[_Job], seen: set[str]) -> tuple[list[_Job], list[_Job]]:
+    """New dumps to parse, and the rest (unreadable, or already in the library or this import)."""
+    known = library.known_hashes([j.digest for j in chunk if j.data is not None])
+    fresh, stale = [], []
+    for job in chunk:
+        if job.data is None or job.digest in known or job.digest in seen:
+            stale.append(job)
+        else:
+            seen.add(job.digest)
+            fresh.append(job)
+    return fresh, stale
+
+
+def _settle(library: Library, summary: ImportSummary, job: _Job, article: Article | None) -> None:
+    if job.data is None:
+        summary.add(ImportResult("refused", str(job.path), reason=job.error))
+    else:
+        summary.add(
+            library.import_bytes(job.data, job.path.name, os.path.abspath(job.path), article=article, digest=job.digest)
+        )
+
+
+def _store(
+    library: Library,
+    summary: ImportSummary,
+    items: list[tuple[_Job, Article | None]],
+    done: int,
+    total: int,
+    progress: Progress | None,
+) -> int:
+    if not items:
+        return done
+    with library.transaction():
+        for job, article in items:
+            _settle(library, summary, job, article)
+            done += 1
+            if progress:
+                progress(done, total, str(job.path))
+    return done
 
 
 def import_text(library: Library, text: str, name: str = "clipboard.txt") -> ImportResult:

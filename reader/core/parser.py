@@ -92,7 +92,10 @@ def _not_an_article(text: str) -> str | None:
         return "empty file"
     if not has_cjk_at_least(text, 50):
         return "no article in it (no Chinese text)"
-    rows = [ln for ln in text.split("\n", 5000)[:5000] if ln.strip()]
+    head = text[:40000]
+    if head.count(";") + head.count("{") + head.count("#") + head.count("import ") + head.count("def ") < 5:
+        return None  # nothing of code or Markdown in it
+    rows = [ln for ln in head.split("\n", 400)[:400] if ln.strip()]
     code = sum(1 for ln in rows if _CODE_LINE.search(ln))
     if rows and code / len(rows) > 0.25:
         return "no article in it (looks like source code)"
@@ -188,7 +191,9 @@ class _Reader:
                     self.page_break[i] = True
                     continue
                 self.lines[i] = line = mk.PAGE_BREAK.sub("", line).strip()
-            if mk.JUNK.match(line) or (mk.JUNK_ANYWHERE.search(line) and (len(line) <= 60 or not _has_url_only(line))):
+            if mk.JUNK.match(line) or (
+                len(line) <= 300 and mk.JUNK_ANYWHERE.search(line) and (len(line) <= 60 or not _has_url_only(line))
+            ):
                 self.junk[i] = True
 
     # -- header -------------------------------------------------------------

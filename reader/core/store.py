@@ -62,6 +62,7 @@ class Library:
         if self.path is not None:
             self.db.enable_wal()
             self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA cache_size = -32768")  # 32 MiB of pages
         self.db.execute("PRAGMA foreign_keys = ON")
         self.migrated_from = schema.migrate(self.db)
         self._depth = 0
@@ -99,10 +100,15 @@ class Library:
     # -- import -------------------------------------------------------------
 
     def import_bytes(
-        self, data: bytes, name: str = "", source_path: str | None = None, article: Article | None = None
+        self,
+        data: bytes,
+        name: str = "",
+        source_path: str | None = None,
+        article: Article | None = None,
+        digest: str | None = None,
     ) -> ImportResult:
-        """Parse and store one dump atomically. ``article`` may carry a parse done elsewhere."""
-        digest = hashlib.sha256(data).hexdigest()
+        """Parse and store one dump atomically. ``article`` and ``digest`` may carry work done elsewhere."""
+        digest = digest or hashlib.sha256(data).hexdigest()
         row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
         if row:
             return ImportResult("duplicate", name, row[0])
@@ -118,6 +124,15 @@ class Library:
                 return ImportResult("imported", name, article_id)
             self._replace(existing, article, data, digest, identity, name, source_path)
             return ImportResult("updated", name, existing)
+
+    def known_hashes(self, digests: list[str]) -> set[str]:
+        """Which of these dump hashes the library holds already."""
+        found: set[str] = set()
+        for k in range(0, len(digests), 500):
+            part = digests[k : k + 500]
+            sql = f"SELECT content_hash FROM articles WHERE content_hash IN ({','.join('?' * len(part))})"
+            found.update(r[0] for r in self.db.execute(sql, part))
+        return found
 
     def _find_same(self, identity: str, source_path: str | None) -> int | None:
         rows = self.db.execute(

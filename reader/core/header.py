@@ -31,6 +31,7 @@ _UPLOADER = re.compile(r"(?:上传用户|上傳用戶|上传人|上傳人)\s*[:�
 _SITE_TITLE = re.compile(r"(?:网|網|网站|網站|文库|文庫|资料|資料|数据库|數據庫|平台|平臺|论坛|論壇)$")
 _DATE_PREFIX = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _AUTHOR_INLINE = re.compile(r"(?<!通讯)(?<!通訊)(?<!通信)(?<!第一)作\s*者\s*[\]】〕]?\s*[:：]\s*(?P<value>.+)$")
+_SOURCE_INLINE = re.compile(r"(?<=\s)(?:来源|來源|出处|出處)\s*[:：]\s*(?P<value>\S.*)$")  # `作者:… 来源:…`
 _NAVIGATION = re.compile(r"[|｜]|>>|＞＞|\s>\s")  # menus and breadcrumbs
 _AFFILIATION = re.compile(r"^[(（]|(?<!\d)\d{6}(?!\d)")
 _DATE_LINE = re.compile(r"^(?:时间|時間|日期|发布)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}")
@@ -161,7 +162,7 @@ def read_header(lines: list[str], indexes: list[int]) -> Header:
 
 
 def _read_meta(line: str, head: Header) -> None:
-    m = _SOURCE_LABEL.match(line)
+    m = _SOURCE_LABEL.match(line) or _SOURCE_INLINE.search(line)
     if m:
         value = m.group("value")
         if line.lstrip("◆■【[〔［(（ ").startswith("原文"):

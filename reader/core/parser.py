@@ -69,7 +69,12 @@ def parse_bytes(data: bytes, name: str = "") -> Article:
     return article
 
 
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
+
+
 def _decode_html(data: bytes, declared: str | None) -> tuple[str, str]:
+    """The charset the page declares (read as its superset), else detection."""
+    declared = _SUPERSETS.get(declared or "", declared)
     if declared:
         try:
             return data.decode(declared), declared

@@ -93,7 +93,7 @@ def is_title_candidate(line: str) -> bool:
     text = mk.clean_title(line)
     if not (4 <= len(text) <= 100) or cjk_count(text) < 2:
         return False
-    if text.endswith(("。", "：", ":")) or mk.JUNK.match(line) or mk.JUNK_ANYWHERE.search(line):
+    if text.endswith(("。", "：", ":")) or mk.is_chrome(line):
         return False
     if mk.META.match(line) or mk.META_BARE.match(line) or mk.PAGE_BREAK.search(line):
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -106,6 +107,7 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    start_method: str | None = None,
 ) -> ImportSummary:
     """Import files and folders.
 
@@ -117,7 +119,10 @@ def import_paths(
     summary = ImportSummary(refused=list(missing))
     total = len(files)
     workers = (os.cpu_count() or 2) + 1 if workers is None else workers  # the storing process mostly waits
-    pool = ProcessPoolExecutor(max_workers=workers) if total >= PARALLEL_FROM and workers > 0 else None
+    pool = None
+    if total >= PARALLEL_FROM and workers > 0:
+        # A caller with threads of its own (the GUI) asks for "spawn": forking a threaded process is unsafe.
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start_method))
     seen: set[str] = set()
     done = 0
     in_flight: deque[tuple[list[_Job], Callable[[], list[Article]]]] = deque()

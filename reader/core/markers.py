@@ -114,9 +114,16 @@ JUNK = re.compile(
 )
 JUNK_ANYWHERE = re.compile(
     r"由会员分享|由會員分享|请在.{1,12}上搜索|超出免费预览范围|超出免費預覽範圍|版权归属|版權歸屬|"
-    r"不代表本站观点|不代表本站觀點|仅供预览|僅供預覽|原创文章可咨询|原創文章可諮詢|"
-    r"www\.[A-Za-z0-9-]+\.[A-Za-z]{2,}|https?://"
+    r"不代表本站观点|不代表本站觀點|仅供预览|僅供預覽|原创文章可咨询|原創文章可諮詢"
 )
+URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&%_:-]+")
+
+
+def is_chrome(line: str) -> bool:
+    """Site chrome: a known line, a known phrase, or a web address with little else (a watermark)."""
+    if JUNK.match(line) or (len(line) <= 300 and JUNK_ANYWHERE.search(line)):
+        return True
+    return ("www." in line or "://" in line) and len(URL.sub("", line)) <= 15
 # `名师归纳总结 第 2 页,共 6 页`, `第1页 / 共22页`, `x.docx_第1页`, `/ 5`: page furniture.
 PAGE_BREAK = re.compile(
     r"第\s*\d+\s*页\s*[,，/／]?\s*共\s*\d+\s*页|第\s*\d+\s*頁\s*[,，/／]?\s*共\s*\d+\s*頁|"

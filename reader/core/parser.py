@@ -196,9 +196,7 @@ class _Reader:
                     self.page_break[i] = True
                     continue
                 self.lines[i] = line = mk.PAGE_BREAK.sub("", line).strip()
-            if mk.JUNK.match(line) or (
-                len(line) <= 300 and mk.JUNK_ANYWHERE.search(line) and (len(line) <= 60 or not _has_url_only(line))
-            ):
+            if mk.is_chrome(line):
                 self.junk[i] = True
 
     # -- header -------------------------------------------------------------
@@ -352,14 +350,6 @@ class _Reader:
                 related_at = i
                 break
         return refs_at, related_at
-
-
-def _has_url_only(line: str) -> bool:
-    """A long line whose only junk is a URL is text that cites a web address."""
-    return not re.search(
-        r"由会员分享|由會員分享|请在|超出免费|超出免費|版权归属|版權歸屬|不代表本站|仅供预览|僅供預覽|原创文章|原創文章",
-        line,
-    )
 
 
 def _is_references_marker(line: str) -> bool:

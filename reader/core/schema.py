@@ -154,7 +154,18 @@ def _v1(db: Database) -> None:
     run_script(db, _V1)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+def _v2(db: Database) -> None:
+    """Deleting moves an article to the trash first, so that the deletion can be undone."""
+    run_script(
+        db,
+        """
+        ALTER TABLE articles ADD COLUMN deleted_at TEXT;
+        CREATE INDEX articles_live ON articles (deleted_at, added_at);
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
 LATEST = len(MIGRATIONS)
 
 

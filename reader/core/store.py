@@ -109,7 +109,10 @@ class Library:
     ) -> ImportResult:
         """Parse and store one dump atomically. ``article`` and ``digest`` may carry work done elsewhere."""
         digest = digest or hashlib.sha256(data).hexdigest()
-        row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
+        row = self.db.execute("SELECT id, deleted_at FROM articles WHERE content_hash = ?", [digest]).fetchone()
+        if row and row[1] is not None:
+            self.restore([row[0]])
+            return ImportResult("imported", name, row[0])
         if row:
             return ImportResult("duplicate", name, row[0])
         if article is None:
@@ -123,6 +126,7 @@ class Library:
                 article_id = self._insert(article, data, digest, identity, name, source_path)
                 return ImportResult("imported", name, article_id)
             self._replace(existing, article, data, digest, identity, name, source_path)
+            self.db.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", [existing])
             return ImportResult("updated", name, existing)
 
     def known_hashes(self, digests: list[str]) -> set[str]:
@@ -274,10 +278,14 @@ class Library:
     # -- reading ------------------------------------------------------------
 
     def count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return self.db.execute("SELECT count(*) FROM articles WHERE deleted_at IS NULL").fetchone()[0]
 
-    def article_ids(self, order: str = "added_at DESC, id DESC") -> list[int]:
-        return [r[0] for r in self.db.execute(f"SELECT id FROM articles ORDER BY {order}").fetchall()]
+    def article_ids(self) -> list[int]:
+        """Every article not in the trash, newest first."""
+        return [
+            r[0]
+            for r in self.db.execute("SELECT id FROM articles WHERE deleted_at IS NULL ORDER BY added_at DESC, id DESC")
+        ]
 
     def summaries(self, ids: list[int] | None = None) -> list[dict[str, Any]]:
         """The library's rows: the fields a list shows, without the text."""
@@ -291,6 +299,8 @@ class Library:
         if ids is not None:
             sql += f" WHERE a.id IN ({','.join('?' * len(ids))})"
             params = list(ids)
+        else:
+            sql += " WHERE a.deleted_at IS NULL"
         rows = list(self.db.query(sql + " ORDER BY a.added_at, a.id", params))
         for row in rows:
             row["authors"] = json.loads(row["authors"])
@@ -364,8 +374,20 @@ class Library:
             self.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*fields.values(), article_id])
 
     def delete_article(self, article_id: int) -> None:
+        """Gone for good, with its highlights and notes."""
         with self.transaction():
             self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    def trash(self, article_ids: list[int]) -> None:
+        """Delete in a way that can be undone: the articles leave every list but keep everything."""
+        self.db.conn.executemany("UPDATE articles SET deleted_at = ? WHERE id = ?", [(now(), a) for a in article_ids])
+
+    def restore(self, article_ids: list[int]) -> None:
+        self.db.conn.executemany("UPDATE articles SET deleted_at = NULL WHERE id = ?", [(a,) for a in article_ids])
+
+    def empty_trash(self) -> int:
+        with self.transaction():
+            return self.db.execute("DELETE FROM articles WHERE deleted_at IS NOT NULL").rowcount
 
     def set_position(self, article_id: int, position: int) -> None:
         self.db.execute(
@@ -433,6 +455,17 @@ class Library:
             return row[0] if row else None
         cur = self.db.execute("INSERT INTO tags (name) VALUES (?)", [name])
         return cur.lastrowid
+
+    def rename_tag(self, tag_id: int, name: str) -> None:
+        self.db.execute("UPDATE tags SET name = ? WHERE id = ?", [name.strip(), tag_id])
+
+    def delete_tag(self, tag_id: int) -> None:
+        self.db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
+
+    def tag_articles(self, tag_id: int, article_ids: list[int]) -> None:
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)", [(a, tag_id) for a in article_ids]
+        )
 
     def tag_article(self, article_id: int, name: str) -> None:
         tag = self.tag_id(name)

@@ -1,0 +1,115 @@
+"""An article as the HTML the article view shows. Imported text is only ever text: all of it is escaped.
+
+Links the view understands: `kw:WORD` (a keyword chip), `ref:N` (an [n] mark),
+`back:N` (from reference N to where it is cited), `toggle:abstract`,
+`toggle:related`. Anchors: `sec-I` (section I), `cite-N-K` (the K-th mark
+citing N), `ref-N`, `abstract`, `related`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import quote
+
+from reader.core.model import Article
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The words of the page, translated by the caller."""
+
+    abstract: str = "Abstract"
+    keywords: str = "Keywords"
+    references: str = "References"
+    related: str = "Other papers on the source page (not part of this article): %1"
+    show: str = "show"
+    hide: str = "hide"
+    cited_from: str = "back to the text"
+
+
+def _paragraph(text: str, marks: list[tuple[int, int, int]], counter: dict[int, int]) -> str:
+    """Escape a paragraph, turning its citation marks into links, with an anchor for every reference cited."""
+    spans: dict[tuple[int, int], list[int]] = {}
+    for start, end, ref in marks:
+        spans.setdefault((start, end), []).append(ref)
+    out: list[str] = []
+    last = 0
+    for (start, end), refs in sorted(spans.items()):
+        anchors = ""
+        for ref in refs:
+            anchors += f'<a name="cite-{ref}-{counter.get(ref, 0)}"></a>'
+            counter[ref] = counter.get(ref, 0) + 1
+        out.append(escape(text[last:start]))
+        out.append(f'{anchors}<a href="ref:{refs[0]}" class="cite">{escape(text[start:end])}</a>')
+        last = end
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def render(article: Article, labels: Labels, show_abstract: bool = True, show_related: bool = False) -> str:
+    parts: list[str] = ['<div class="article">', f"<h1>{escape(article.title or '')}</h1>"]
+    if article.authors:
+        parts.append(f'<p class="authors">{escape("　".join(article.authors))}</p>')
+    meta = " · ".join(
+        escape(str(x)) for x in (article.source, article.year, f"{article.issue}期" if article.issue else None) if x
+    )
+    if meta:
+        parts.append(f'<p class="meta">{meta}</p>')
+    if article.keywords:
+        chips = "　".join(f'<a class="kw" href="kw:{quote(k)}">{escape(k)}</a>' for k in article.keywords)
+        parts.append(f'<p class="keywords"><span class="label">{escape(labels.keywords)}</span>　{chips}</p>')
+    if article.abstract:
+        toggle = labels.hide if show_abstract else labels.show
+        parts.append(
+            f'<p class="abstract-head"><a name="abstract"></a><span class="label">{escape(labels.abstract)}</span>'
+            f'　<a class="toggle" href="toggle:abstract">{escape(toggle)}</a></p>'
+        )
+        if show_abstract:
+            parts.append(f'<p class="abstract">{escape(article.abstract)}</p>')
+    marks: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+    for c in article.citations:
+        marks.setdefault((c.section, c.paragraph), []).append((c.start, c.end, c.ref))
+    counter: dict[int, int] = {}
+    for si, section in enumerate(article.sections):
+        if section.heading:
+            tag = "h2" if section.level <= 1 else "h3" if section.level == 2 else "h4"
+            parts.append(f'<{tag}><a name="sec-{si}"></a>{escape(section.heading)}</{tag}>')
+        else:
+            parts.append(f'<a name="sec-{si}"></a>')
+        for pi, para in enumerate(section.paragraphs):
+            parts.append(f"<p>{_paragraph(para, marks.get((si, pi), []), counter)}</p>")
+    if article.references:
+        parts.append(f'<h2 class="references"><a name="references"></a>{escape(labels.references)}</h2>')
+        for n, ref in enumerate(article.references, start=1):
+            back = f' <a class="back" href="back:{n}">↩</a>' if counter.get(n) else ""
+            parts.append(f'<p class="ref"><a name="ref-{n}"></a>[{n}] {escape(ref)}{back}</p>')
+    if article.related:
+        toggle = labels.hide if show_related else labels.show
+        head = escape(labels.related.replace("%1", str(len(article.related))))
+        parts.append(
+            f'<p class="related-head"><a name="related"></a>{head}　'
+            f'<a class="toggle" href="toggle:related">{escape(toggle)}</a></p>'
+        )
+        if show_related:
+            parts += [f'<p class="related">{escape(item).replace(chr(10), "<br>")}</p>' for item in article.related]
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+STYLE = """
+h1 { font-size: 150%; font-weight: 600; margin-bottom: 6px; }
+h2 { font-size: 125%; font-weight: 600; margin-top: 18px; }
+h3 { font-size: 110%; font-weight: 600; margin-top: 12px; }
+h4 { font-size: 100%; font-weight: 600; }
+p { margin-top: 4px; margin-bottom: 8px; line-height: 160%; }
+p.authors, p.meta { color: #555; margin: 2px 0; }
+p.abstract { background-color: #f5f3ee; padding: 8px; }
+a.kw { color: #7a3b00; background-color: #fbeedd; text-decoration: none; }
+a.cite { color: #1d5fa8; text-decoration: none; }
+a.toggle, a.back { color: #1d5fa8; text-decoration: none; }
+span.label { font-weight: 600; color: #444; }
+p.ref { margin-bottom: 4px; }
+p.related-head { color: #777; margin-top: 24px; border-top: 1px solid #ccc; }
+p.related { color: #888; }
+"""

@@ -1,0 +1,130 @@
+"""Importing off the GUI thread, with a progress dialog that can cancel, and a summary at the end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QProgressDialog, QVBoxLayout, QWidget
+
+from reader.core.importer import ImportSummary, import_paths
+from reader.core.store import Library
+
+
+class ImportWorker(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # ImportSummary
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, paths: list[str]) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.paths = paths
+        self.cancel_requested = False
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            library = Library(self.db_path)  # a connection of this thread's own
+            try:
+                summary = import_paths(
+                    library,
+                    self.paths,
+                    progress=lambda d, t, n: self.progress.emit(d, t, n),
+                    cancelled=lambda: self.cancel_requested,
+                    start_method="spawn",
+                )
+            finally:
+                library.close()
+        except Exception as exc:
+            self.failed.emit(str(exc))
+            return
+        self.finished.emit(summary)
+
+
+class ImportJob(QObject):
+    """One import: a worker thread, its progress dialog, and the summary when it ends."""
+
+    done = Signal(object)  # ImportSummary
+
+    def __init__(self, db_path: Path, paths: list[str], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.thread = QThread(self)
+        self.worker = ImportWorker(db_path, paths)
+        self.worker.moveToThread(self.thread)
+        self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
+        self.dialog.setObjectName("importProgress")
+        self.dialog.setWindowTitle(self.tr("Import"))
+        self.dialog.setMinimumDuration(400)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progress.connect(self._progress)
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
+        self.summary: ImportSummary | None = None
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def cancel(self) -> None:
+        self.worker.cancel_requested = True
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+        self.dialog.setLabelText(
+            self.tr("Importing %1 of %2: %3")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+            .replace("%3", Path(name).name)
+        )
+
+    def _finished(self, summary: ImportSummary) -> None:
+        self.summary = summary
+        self._stop()
+        self.done.emit(summary)
+
+    def _failed(self, message: str) -> None:
+        summary = ImportSummary(refused=[("", message)])
+        self._finished(summary)
+
+    def _stop(self) -> None:
+        self.dialog.reset()
+        self.dialog.hide()
+        self.thread.quit()
+        self.thread.wait()
+
+    def wait(self) -> None:
+        """Block until the worker is done (closing the window, tests)."""
+        self.thread.quit()
+        self.thread.wait()
+
+
+class ImportSummaryDialog(QDialog):
+    """What an import did, with every refusal and its reason."""
+
+    def __init__(self, summary: ImportSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importSummary")
+        self.setWindowTitle(self.tr("Import finished"))
+        text = self.tr("Imported %1, updated %2, duplicates %3, refused %4.")
+        for k, v in enumerate((summary.imported, summary.updated, summary.duplicates, len(summary.refused)), 1):
+            text = text.replace(f"%{k}", str(v))
+        if summary.cancelled:
+            text += " " + self.tr("Cancelled: the rest was not imported.")
+        layout = QVBoxLayout(self)
+        self.message = QLabel(text, self)
+        self.message.setObjectName("importSummaryText")
+        layout.addWidget(self.message)
+        self.refusals = QListWidget(self)
+        self.refusals.setObjectName("importRefusals")
+        for name, reason in summary.refused:
+            self.refusals.addItem(f"{Path(name).name}: {reason}" if name else reason)
+        self.refusals.setVisible(bool(summary.refused))
+        layout.addWidget(self.refusals)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(520, 320 if summary.refused else 120)

@@ -1,0 +1,282 @@
+"""The library pane: a filter box, courses and tags, and the list of articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core import listing
+from reader.core.store import Library
+
+from .library_model import ARTICLE_IDS_MIME, LibraryModel, ids_from_mime
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "all", "courses", "tags", "course", "tag"
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class GroupsView(QTreeView):
+    """Courses and tags; articles dragged onto one join it."""
+
+    articlesDropped = Signal(str, int, list)  # kind, id, article ids
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    def _target(self, pos: QPoint) -> tuple[str, int] | None:
+        index = self.indexAt(pos)
+        if index.isValid() and index.data(KIND_ROLE) in ("course", "tag"):
+            return index.data(KIND_ROLE), index.data(ID_ROLE)
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(ARTICLE_IDS_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(ARTICLE_IDS_MIME) and self._target(event.position().toPoint()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        target = self._target(event.position().toPoint())
+        if target and event.mimeData().hasFormat(ARTICLE_IDS_MIME):
+            self.articlesDropped.emit(target[0], target[1], ids_from_mime(event.mimeData()))
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+
+class LibraryPane(QWidget):
+    articleSelected = Signal(int)
+    groupsChanged = Signal()
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryPane")
+        self.library = library
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("librarySearch")
+        self.search.setPlaceholderText(self.tr("Filter by title, author, source, keyword  (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Filter the library"))
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+
+        self.groups = QStandardItemModel(self)
+        self.groups_view = GroupsView(self)
+        self.groups_view.setObjectName("groupsView")
+        self.groups_view.setModel(self.groups)
+        self.groups_view.setHeaderHidden(True)
+        self.groups_view.setAccessibleName(self.tr("Courses and tags"))
+        self.groups_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.groups_view.customContextMenuRequested.connect(self._groups_menu)
+        self.groups_view.articlesDropped.connect(self._drop_into_group)
+
+        self.model = LibraryModel(library, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("libraryView")
+        self.view.setAccessibleName(self.tr("Articles"))
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((260, 110, 110, 50, 90, 60, 50, 50)):
+            self.view.setColumnWidth(column, width)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setObjectName("librarySplitter")
+        split.addWidget(self.groups_view)
+        split.addWidget(self.view)
+        split.setStretchFactor(1, 4)
+        split.setSizes([140, 560])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addWidget(split)
+        self.splitter = split
+        self._keyword: str | None = None
+        self.reload_groups()
+        self.groups_view.selectionModel().currentChanged.connect(lambda *_: self._apply_filter())
+
+    # -- filtering ----------------------------------------------------------
+
+    def current_filter(self) -> listing.Filter:
+        index = self.groups_view.currentIndex()
+        kind = index.data(KIND_ROLE) if index.isValid() else None
+        group_id = index.data(ID_ROLE) if index.isValid() else None
+        return listing.Filter(
+            text=self.search.text().strip(),
+            collection_id=group_id if kind == "course" else None,
+            tag_id=group_id if kind == "tag" else None,
+            keyword=self._keyword,
+        )
+
+    def _apply_filter(self) -> None:
+        if not self.search.text().strip():
+            self._keyword = None
+        self.model.set_filter(self.current_filter())
+
+    def filter_by_keyword(self, keyword: str) -> None:
+        """A keyword chip was clicked: show the articles that carry it."""
+        self._keyword = keyword
+        self.search.blockSignals(True)
+        self.search.setText(keyword)
+        self.search.blockSignals(False)
+        self.model.set_filter(listing.Filter(keyword=keyword))
+
+    # -- selection ----------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [a for r in rows if (a := self.model.article_id(r)) is not None]
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.article_id(index.row()) if index.isValid() else None
+
+    def select_article(self, article_id: int) -> bool:
+        row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.scrollTo(index)
+        return True
+
+    def _current_changed(self, current: Any, _previous: Any) -> None:
+        article_id = self.model.article_id(current.row()) if current.isValid() else None
+        if article_id is not None:
+            self.articleSelected.emit(article_id)
+
+    def reload(self, keep: int | None = None) -> None:
+        keep = keep if keep is not None else self.current_id()
+        self.model.reload()
+        if keep is not None:
+            self.select_article(keep)
+
+    # -- courses and tags ---------------------------------------------------
+
+    def reload_groups(self) -> None:
+        current = self.groups_view.currentIndex()
+        remembered = (current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else ("all", None)
+        self.groups.clear()
+        everything = QStandardItem(self.tr("All articles"))
+        everything.setData("all", KIND_ROLE)
+        courses = QStandardItem(self.tr("Courses"))
+        courses.setData("courses", KIND_ROLE)
+        tags = QStandardItem(self.tr("Tags"))
+        tags.setData("tags", KIND_ROLE)
+        for item in (everything, courses, tags):
+            item.setEditable(False)
+            self.groups.appendRow(item)
+        for c in self.library.collections():
+            child = QStandardItem(f"{c['name']}  ({c['articles']})")
+            child.setData("course", KIND_ROLE)
+            child.setData(c["id"], ID_ROLE)
+            child.setEditable(False)
+            courses.appendRow(child)
+        for t in self.library.tags():
+            child = QStandardItem(f"#{t['name']}  ({t['articles']})")
+            child.setData("tag", KIND_ROLE)
+            child.setData(t["id"], ID_ROLE)
+            child.setEditable(False)
+            tags.appendRow(child)
+        self.groups_view.expandAll()
+        self._select_group(*remembered)
+
+    def _select_group(self, kind: str, group_id: int | None) -> None:
+        for parent_row in range(self.groups.rowCount()):
+            parent = self.groups.item(parent_row)
+            candidates = [parent] + [parent.child(r) for r in range(parent.rowCount())]
+            for item in candidates:
+                if item.data(KIND_ROLE) == kind and item.data(ID_ROLE) == group_id:
+                    self.groups_view.setCurrentIndex(item.index())
+                    return
+
+    def new_course(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New course"), self.tr("Course name:"))
+        if ok and name.strip():
+            self.create_course(name)
+
+    def create_course(self, name: str) -> int | None:
+        if self.library.collection_id(name.strip()) is not None:
+            return None
+        course = self.library.create_collection(name)
+        self.reload_groups()
+        self.groupsChanged.emit()
+        return course
+
+    def _groups_menu(self, pos: QPoint) -> None:
+        index = self.groups_view.indexAt(pos)
+        kind = index.data(KIND_ROLE) if index.isValid() else None
+        menu = QMenu(self)
+        menu.addAction(self.tr("New course…"), self.new_course)
+        if kind in ("course", "tag"):
+            group_id = index.data(ID_ROLE)
+            menu.addAction(self.tr("Rename…"), lambda: self._rename_group(kind, group_id))
+            menu.addAction(self.tr("Delete"), lambda: self._delete_group(kind, group_id))
+        menu.popup(self.groups_view.viewport().mapToGlobal(pos))
+
+    def _rename_group(self, kind: str, group_id: int) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("New name:"))
+        if not (ok and name.strip()):
+            return
+        if kind == "course":
+            self.library.rename_collection(group_id, name)
+        else:
+            self.library.rename_tag(group_id, name)
+        self.reload_groups()
+
+    def _delete_group(self, kind: str, group_id: int) -> None:
+        if kind == "course":
+            self.library.delete_collection(group_id)
+        else:
+            self.library.delete_tag(group_id)
+        self.reload_groups()
+        self._apply_filter()
+
+    def _drop_into_group(self, kind: str, group_id: int, article_ids: list[int]) -> None:
+        self.add_to_group(kind, group_id, article_ids)
+
+    def add_to_group(self, kind: str, group_id: int, article_ids: list[int]) -> None:
+        if kind == "course":
+            self.library.add_to_collection(group_id, article_ids)
+        else:
+            self.library.tag_articles(group_id, article_ids)
+        self.reload_groups()
+        self.groupsChanged.emit()

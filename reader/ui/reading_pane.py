@@ -1,0 +1,336 @@
+"""The structured article view, with its outline and references."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import unquote
+
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.model import Article
+from reader.core.store import Library
+
+from .article_html import STYLE, Labels, render
+
+SECTION_ROLE = Qt.ItemDataRole.UserRole
+MIN_FONT, MAX_FONT, DEFAULT_FONT = 9, 28, 13
+
+
+class ArticleView(QTextBrowser):
+    """Read-only rich text; links are routed by the reading pane, and nothing is ever loaded."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setAccessibleName(self.tr("Article text"))
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setDefaultStyleSheet(STYLE)
+        self.document().setDocumentMargin(24)
+
+    def loadResource(self, kind: int, name: QUrl) -> Any:
+        return None  # no images, no style sheets, no network: imported text stays text
+
+    def anchor_top(self, name: str) -> int | None:
+        """Vertical position, in document pixels, of the anchor called ``name``."""
+        doc = self.document()
+        block = doc.begin()
+        layout = doc.documentLayout()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid() and name in fragment.charFormat().anchorNames():
+                    return int(layout.blockBoundingRect(block).top())
+                it += 1
+            block = block.next()
+        return None
+
+    def top_position(self) -> int:
+        """Character position at the top of the viewport: the reading position."""
+        return self.cursorForPosition(QPoint(4, 4)).position()
+
+    def scroll_to_position(self, position: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(max(0, position), self.document().characterCount() - 1))
+        top = self.document().documentLayout().blockBoundingRect(cursor.block()).top()
+        self.verticalScrollBar().setValue(int(top))
+
+
+class ReadingPane(QWidget):
+    keywordClicked = Signal(str)
+
+    def __init__(self, library: Library, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingPane")
+        self.library = library
+        self.settings = settings
+        self.article_id: int | None = None
+        self.article: Article | None = None
+        self.show_abstract = settings.value("reading/showAbstract", True, type=bool)
+        self.show_related = False
+        self._section_tops: list[tuple[int, int]] = []  # (top, section index), in order
+
+        self.view = ArticleView(self)
+        self.view.anchorClicked.connect(self._link)
+        self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        self.set_font_size(settings.value("reading/fontSize", DEFAULT_FONT, type=int))
+
+        self.title_label = QLabel(self.tr("Choose an article in the library, or import one (Ctrl+O)."), self)
+        self.title_label.setObjectName("readingTitle")
+        self.abstract_toggle = QToolButton(self)
+        self.abstract_toggle.setObjectName("abstractToggle")
+        self.abstract_toggle.setCheckable(True)
+        self.abstract_toggle.setChecked(self.show_abstract)
+        self.abstract_toggle.setText(self.tr("Abstract"))
+        self.abstract_toggle.setToolTip(self.tr("Show or hide the abstract"))
+        self.abstract_toggle.toggled.connect(self.set_abstract_visible)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 6, 2)
+        bar.addWidget(self.title_label, 1)
+        bar.addWidget(self.abstract_toggle)
+
+        self.outline = QTreeWidget(self)
+        self.outline.setObjectName("outlineView")
+        self.outline.setHeaderLabel(self.tr("Outline"))
+        self.outline.setAccessibleName(self.tr("Outline"))
+        self.outline.itemClicked.connect(self._outline_clicked)
+        self.outline.itemActivated.connect(self._outline_clicked)
+
+        self.references = QListWidget(self)
+        self.references.setObjectName("referencesView")
+        self.references.setAccessibleName(self.tr("References"))
+        self.references.setWordWrap(True)
+        self.references.itemActivated.connect(self._reference_activated)
+        self.references.itemDoubleClicked.connect(self._reference_activated)
+        self.references.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.references.customContextMenuRequested.connect(self._references_menu)
+        copy = QAction(self.tr("Copy as GB/T 7714"), self.references)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.triggered.connect(self.copy_reference)
+        self.references.addAction(copy)
+        self.copy_action = copy
+
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        side.setObjectName("readingSide")
+        side.addWidget(self.outline)
+        side.addWidget(self.references)
+        side.setSizes([380, 220])
+        main = QWidget(self)
+        column = QVBoxLayout(main)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addWidget(self.view, 1)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setObjectName("readingSplitter")
+        split.addWidget(side)
+        split.addWidget(main)
+        split.setStretchFactor(1, 1)
+        split.setSizes([220, 640])
+        self.splitter, self.side_splitter = split, side
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self._save_timer = QTimer(self, singleShot=True, interval=1000)
+        self._save_timer.timeout.connect(self.save_position)
+
+    # -- showing an article -------------------------------------------------
+
+    def labels(self) -> Labels:
+        return Labels(
+            abstract=self.tr("Abstract"),
+            keywords=self.tr("Keywords"),
+            references=self.tr("References"),
+            related=self.tr("Other papers on the source page (not part of this article): %1"),
+            show=self.tr("show"),
+            hide=self.tr("hide"),
+            cited_from=self.tr("back to the text"),
+        )
+
+    def show_article(self, article_id: int | None) -> None:
+        self.save_position()
+        self.article_id = article_id
+        self.article = self.library.article(article_id) if article_id is not None else None
+        self.show_related = False
+        self._render()
+        self._fill_outline()
+        self._fill_references()
+        if self.article is not None and article_id is not None:
+            self.title_label.setText(self.article.title or "")
+            self.view.scroll_to_position(self.library.position(article_id))
+            self._follow_scroll()
+        else:
+            self.view.clear()
+
+    def _render(self, keep_scroll: bool = False) -> None:
+        if self.article is None:
+            return
+        value = self.view.verticalScrollBar().value()
+        self.view.setHtml(render(self.article, self.labels(), self.show_abstract, self.show_related))
+        tops = []
+        for i, s in enumerate(self.article.sections):
+            top = self.view.anchor_top(f"sec-{i}") if s.heading else None
+            if top is not None:
+                tops.append((top, i))
+        self._section_tops = tops
+        if keep_scroll:
+            self.view.verticalScrollBar().setValue(value)
+
+    def _fill_outline(self) -> None:
+        self.outline.clear()
+        if self.article is None:
+            return
+        parent: QTreeWidgetItem | None = None
+        for i, s in enumerate(self.article.sections):
+            if not s.heading:
+                continue
+            item = QTreeWidgetItem([s.heading])
+            item.setData(0, SECTION_ROLE, i)
+            item.setToolTip(0, s.heading)
+            if s.level <= 1 or parent is None:
+                self.outline.addTopLevelItem(item)
+                parent = item
+            else:
+                parent.addChild(item)
+        self.outline.expandAll()
+
+    def _fill_references(self) -> None:
+        self.references.clear()
+        if self.article is None:
+            return
+        for n, ref in enumerate(self.article.references, start=1):
+            item = QListWidgetItem(f"[{n}] {ref}")
+            item.setData(Qt.ItemDataRole.UserRole, n)
+            self.references.addItem(item)
+
+    # -- moving about -------------------------------------------------------
+
+    def scroll_to_section(self, index: int) -> None:
+        for top, i in self._section_tops:
+            if i == index:
+                self.view.verticalScrollBar().setValue(top)
+                return
+
+    def _outline_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        index = item.data(0, SECTION_ROLE)
+        if index is not None:
+            self.scroll_to_section(index)
+
+    def _follow_scroll(self, _value: int = 0) -> None:
+        """The outline marks the section at the top of the view."""
+        value = self.view.verticalScrollBar().value() + 8
+        current = None
+        for top, i in self._section_tops:
+            if top <= value:
+                current = i
+            else:
+                break
+        item = self._outline_item(current) if current is not None else None
+        if item is not None and item is not self.outline.currentItem():
+            self.outline.blockSignals(True)
+            self.outline.setCurrentItem(item)
+            self.outline.blockSignals(False)
+        if self.article_id is not None:
+            self._save_timer.start()
+
+    def _outline_item(self, section: int) -> QTreeWidgetItem | None:
+        it = [self.outline.topLevelItem(i) for i in range(self.outline.topLevelItemCount())]
+        while it:
+            item = it.pop(0)
+            if item.data(0, SECTION_ROLE) == section:
+                return item
+            it[0:0] = [item.child(k) for k in range(item.childCount())]
+        return None
+
+    def current_section(self) -> int | None:
+        item = self.outline.currentItem()
+        return item.data(0, SECTION_ROLE) if item is not None else None
+
+    def _link(self, url: QUrl) -> None:
+        scheme, _, rest = url.toString().partition(":")
+        if scheme == "kw":
+            self.keywordClicked.emit(unquote(rest))
+        elif scheme == "ref" and rest.isdigit():
+            self.go_to_reference(int(rest))
+        elif scheme == "back" and rest.isdigit():
+            self.go_to_citation(int(rest))
+        elif scheme == "toggle" and rest == "abstract":
+            self.abstract_toggle.toggle()
+        elif scheme == "toggle" and rest == "related":
+            self.show_related = not self.show_related
+            self._render(keep_scroll=True)
+
+    def go_to_reference(self, n: int) -> None:
+        self.references.setCurrentRow(n - 1)
+        self.references.scrollToItem(self.references.currentItem())
+        top = self.view.anchor_top(f"ref-{n}")
+        if top is not None:
+            self.view.verticalScrollBar().setValue(top)
+
+    def go_to_citation(self, n: int, k: int = 0) -> None:
+        top = self.view.anchor_top(f"cite-{n}-{k}")
+        if top is not None:
+            self.view.verticalScrollBar().setValue(max(0, top - 40))
+
+    def _reference_activated(self, item: QListWidgetItem) -> None:
+        self.go_to_citation(item.data(Qt.ItemDataRole.UserRole))
+
+    def _references_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.copy_action)
+        menu.addAction(
+            self.tr("Show where it is cited"),
+            lambda: self._reference_activated(self.references.currentItem()) if self.references.currentItem() else None,
+        )
+        menu.popup(self.references.viewport().mapToGlobal(pos))
+
+    def copy_reference(self) -> None:
+        """The reference as GB/T 7714 text: the entry as the article's list gives it, with its number."""
+        item = self.references.currentItem()
+        if item is not None:
+            QGuiApplication.clipboard().setText(item.text())
+
+    # -- settings -----------------------------------------------------------
+
+    def set_abstract_visible(self, visible: bool) -> None:
+        self.show_abstract = visible
+        self.settings.setValue("reading/showAbstract", visible)
+        if self.abstract_toggle.isChecked() != visible:
+            self.abstract_toggle.setChecked(visible)
+        self._render(keep_scroll=True)
+
+    def set_font_size(self, size: int) -> None:
+        size = max(MIN_FONT, min(MAX_FONT, size))
+        font = QFont(self.view.document().defaultFont())
+        font.setPointSize(size)
+        self.view.document().setDefaultFont(font)
+        self.settings.setValue("reading/fontSize", size)
+        if self.article is not None:
+            self._render(keep_scroll=True)
+
+    def font_size(self) -> int:
+        return self.view.document().defaultFont().pointSize()
+
+    def zoom(self, step: int) -> None:
+        self.set_font_size(self.font_size() + step)
+
+    def save_position(self) -> None:
+        if self.article_id is not None and self.article is not None:
+            self.library.set_position(self.article_id, self.view.top_position())

@@ -1,0 +1,67 @@
+"""Translations read from Qt's .ts files at run time.
+
+The app's strings are English in the source, through tr(); Chinese comes from
+resources/translations/reader_zh_CN.ts. Reading the .ts itself (plain XML)
+leaves no compiled .qm to build or commit.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent.parent / "resources" / "translations"
+
+
+def read_ts(path: Path) -> dict[tuple[str, str], str]:
+    """(context, source) → translation, for every finished message of a .ts file."""
+    table: dict[tuple[str, str], str] = {}
+    root = ET.parse(path).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            node = message.find("translation")
+            if node is not None and node.get("type") not in ("unfinished", "obsolete") and node.text:
+                table[(name, source)] = node.text
+    return table
+
+
+class TsTranslator(QTranslator):
+    def __init__(self, table: dict[tuple[str, str], str]) -> None:
+        super().__init__()
+        self.table = table
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        text = self.table.get((context, source))
+        if text is None:
+            return None
+        return text.replace("%n", str(n)) if n >= 0 else text
+
+    def isEmpty(self) -> bool:
+        return not self.table
+
+
+def install(app: QCoreApplication, language: str | None = None) -> list[QTranslator]:
+    """Chinese unless the system (or ``language``) asks for English; Qt's own strings too."""
+    lang = language or QLocale.system().name()
+    if lang.startswith("en"):
+        return []
+    installed: list[QTranslator] = []
+    ts = TRANSLATIONS / "reader_zh_CN.ts"
+    if ts.exists():
+        translator = TsTranslator(read_ts(ts))
+        app.installTranslator(translator)
+        installed.append(translator)
+    qt = QTranslator(app)
+    if qt.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed

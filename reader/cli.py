@@ -108,18 +108,19 @@ def _print_article_summary(name: str, article: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace, folder: Any) -> int:
-    from reader.core.importer import collect_files, import_paths
+    from reader.core.importer import import_paths
 
     library = _open(folder)
     bar = None
     if sys.stderr.isatty():
         from tqdm import tqdm
 
-        bar = tqdm(total=len(collect_files(args.paths)[0]), unit="file", desc="importing", file=sys.stderr)
+        bar = tqdm(unit="file", desc="importing", file=sys.stderr)
 
     def progress(done: int, total: int, name: str) -> None:
         if bar is not None:
-            bar.update(1)
+            bar.total = total
+            bar.update(done - bar.n)
 
     try:
         summary = import_paths(library, args.paths, progress=progress, workers=args.workers)

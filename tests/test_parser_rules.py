@@ -245,3 +245,116 @@ def test_long_lines_and_repeated_markers_finish() -> None:
 def test_refused_texts(text: str, reason: str) -> None:
     a = parse_text(text)
     assert a.error is not None and reason in a.error
+
+
+def test_label_patterns_stay_linear_on_runs_of_spaces() -> None:
+    """`相关文章` + 5,000 spaces + text once took minutes to fail to match."""
+    a = parse_text(
+        article(
+            "标题是一篇文章的题目",
+            "摘要:本文讨论一个问题。",
+            "一、问题",
+            BODY,
+            "相关文章" + " " * 5000 + "x",
+            "相关推荐" + "\t" * 3000 + "换一批",
+        )
+    )
+    assert a.error is None
+
+
+def test_sentences_that_begin_like_site_chrome_are_kept() -> None:
+    a = parse_text(
+        article(
+            "标题是一篇文章的题目",
+            "摘要:本文讨论一个问题。",
+            "一、方法",
+            "TOPSIS法是一种常用的综合评价方法。",
+            "本文由三部分构成:问题、方法与结论。",
+            "我们应当怎么办? 首先要统一认识。",
+            "参考文献",
+            "[1] http://www.gov.cn/zhengce/2020.htm",
+        )
+    )
+    text = a.body_text()
+    assert "TOPSIS法" in text and "本文由三部分构成" in text and "怎么办?" in text
+    assert a.references == ["http://www.gov.cn/zhengce/2020.htm"]
+
+
+def test_half_width_semicolons_are_not_code() -> None:
+    items = [f"({i})第{i}项要求是加强管理;" for i in range(1, 7)]
+    a = parse_text(article("标题是一篇文章的题目", "摘要:本文讨论一个问题。", *items, BODY))
+    assert a.error is None
+
+
+def test_abstract_stops_before_an_english_block() -> None:
+    a = parse_text(
+        article(
+            "标题是一篇文章的题目",
+            "摘要:本文讨论基层治理的困境与对策。",
+            "Dilemmas and Countermeasures of Grassroots Governance",
+            "WANG Ming, LI Hua",
+            "Abstract: This paper discusses grassroots governance.",
+            "一、问题",
+            BODY,
+        )
+    )
+    assert a.abstract == "本文讨论基层治理的困境与对策。"
+
+
+def test_teaser_with_several_detail_lines_counts_once() -> None:
+    a = parse_text(
+        article(
+            "标题是一篇文章的题目",
+            "摘要:本文讨论一个问题。",
+            "一、问题",
+            BODY,
+            "相关文章",
+            "第一篇论文的标题",
+            "来源:某某学报",
+            "摘要:第一篇的摘要。",
+            "第二篇论文的标题",
+            "来源:另一学报",
+            "摘要:第二篇的摘要。",
+        )
+    )
+    assert a.related_count == 2
+
+
+def test_authors_one_per_line_under_a_bare_label() -> None:
+    a = parse_text(
+        article(
+            "标题是一篇文章的题目",
+            "作者",
+            "刘洋",
+            "陈静",
+            "出处",
+            "《某某学报》2020年第3期",
+            "摘要",
+            "本文讨论一个问题。",
+            "一、问题",
+            BODY,
+        )
+    )
+    assert a.authors == ["刘洋", "陈静"]
+    assert (a.source, a.year) == ("某某学报", 2020)
+
+
+def test_keyword_label_in_either_script_ends_the_abstract_line() -> None:
+    a = parse_text(article("標題是一篇文章的題目", "摘要:本文討論一個問題。【關键詞】問題;討論", "一、問題", BODY))
+    assert a.abstract == "本文討論一個問題。"
+    assert a.keywords == ["問題", "討論"]
+
+
+def test_a_sentence_wrapped_before_a_decimal_is_not_a_heading() -> None:
+    a = parse_text(
+        article(
+            "标题是一篇文章的题目",
+            "摘要:本文讨论一个问题。",
+            "一、数据",
+            "十年来城镇居民收入增长了",
+            "12.5 倍,农村居民收入增长更快。",
+            "二、结论",
+            BODY,
+        )
+    )
+    assert [s.heading for s in a.headed_sections] == ["数据", "结论"]

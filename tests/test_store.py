@@ -167,3 +167,44 @@ def test_metadata_edit(library: Library, seed_bytes: bytes) -> None:
     assert meta["authors"] == ["向春玲"] and meta["year"] == 2018
     with pytest.raises(ValueError):
         library.update_metadata(article_id, content_hash="x")
+
+
+def test_same_title_without_author_or_journal_stays_two_articles(library: Library) -> None:
+    body = "一、问题\n" + "这是正文。" * 30 + "\n"
+    first = library.import_bytes(("浅谈党建工作\n摘要:甲文的摘要。\n" + body).encode(), "a.txt", "/x/a.txt")
+    second = library.import_bytes(("浅谈党建工作\n摘要:乙文的摘要。\n" + body).encode(), "b.txt", "/x/b.txt")
+    assert (first.status, second.status) == ("imported", "imported")
+    again = library.import_bytes(("浅谈党建工作\n摘要:甲文改过的摘要。\n" + body).encode(), "a.txt", "/x/a.txt")
+    assert (again.status, again.article_id) == ("updated", first.article_id)
+
+
+def test_trash_and_restore(library: Library, seed_bytes: bytes) -> None:
+    article_id = library.import_bytes(seed_bytes, "seed.txt").article_id
+    library.set_note("article", article_id, "心得")
+    library.trash([article_id])
+    assert library.count() == 0 and library.summaries() == []
+    library.restore([article_id])
+    assert library.count() == 1 and library.note("article", article_id) == "心得"
+    library.trash([article_id])
+    assert library.import_bytes(seed_bytes, "seed.txt").status == "imported"  # importing it again brings it back
+    library.trash([article_id])
+    assert library.empty_trash() == 1
+    assert library.note("article", article_id) == ""
+
+
+def test_migration_from_version_1_keeps_articles(tmp_path, seed_bytes: bytes) -> None:
+    path = tmp_path / "library.sqlite3"
+    from sqlite_utils import Database
+
+    db = Database(sqlite3.connect(path, isolation_level=None))
+    schema.MIGRATIONS[0](db)
+    db.execute("PRAGMA user_version = 1")
+    db.execute(
+        "INSERT INTO articles (content_hash, identity, title, parser_version, added_at, updated_at)"
+        " VALUES ('h', 't||', 'an old article', 1, '2026-01-01', '2026-01-01')"
+    )
+    db.conn.close()
+    lib = Library(path)
+    assert lib.migrated_from == 1
+    assert [r["title"] for r in lib.summaries()] == ["an old article"]
+    lib.close()

@@ -107,8 +107,9 @@ def test_citation_mark_reaches_its_reference_and_back(qtbot, window) -> None:
     # and back from the reference to where it is cited
     refs.setFocus()
     qtbot.keyClick(refs, Qt.Key.Key_Return)  # activating reference 1
-    assert view.verticalScrollBar().value() == max(0, min(view.anchor_top("cite-1-0") - 40,
-                                                          view.verticalScrollBar().maximum()))
+    assert view.verticalScrollBar().value() == max(
+        0, min(view.anchor_top("cite-1-0") - 40, view.verticalScrollBar().maximum())
+    )
     refs.setCurrentRow(1)
     window.reading_pane.copy_reference()
     assert QGuiApplication.clipboard().text().startswith("[2] 孙立民.社区治理中的多元主体参与困境及其破解")
@@ -197,8 +198,9 @@ def test_courses_take_dropped_articles_and_filter(qtbot, window) -> None:
     courses_root = pane.groups.item(1)
     course_item = courses_root.child(0)
     point = groups.visualRect(course_item.index()).center()
-    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     groups.dropEvent(drop)
     assert window.library.collection_articles(course) == [article_id]
     course_item = pane.groups.item(1).child(0)
@@ -240,8 +242,10 @@ def test_reading_position_font_size_and_layout_are_remembered(qtbot, tmp_path: P
 
 
 def test_markup_in_a_dump_stays_text(qtbot, window) -> None:
-    dump = ("<b>标题</b>里的<script>alert(1)</script>文章\n摘要:正文含有<img src=\"http://example.invalid/x.png\">。\n"
-            "一、问题\n" + "这是一段正文。" * 20 + "\n")
+    dump = (
+        '<b>标题</b>里的<script>alert(1)</script>文章\n摘要:正文含有<img src="http://example.invalid/x.png">。\n'
+        "一、问题\n" + "这是一段正文。" * 20 + "\n"
+    )
     QGuiApplication.clipboard().setText(dump)
     window.findChild(type(window.import_action), "actionPasteArticle").trigger()
     view = window.findChild(QTextBrowser, "articleView")
@@ -253,8 +257,13 @@ def test_markup_in_a_dump_stays_text(qtbot, window) -> None:
 def test_drop_files_onto_the_window_imports_them(qtbot, window) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(SEED))])
-    event = QDropEvent(QPointF(QPoint(300, 300)), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(QPoint(300, 300)),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     job = window.jobs[-1]
     with qtbot.waitSignal(job.done, timeout=20000):

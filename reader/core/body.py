@@ -99,7 +99,7 @@ def _arabic_heading(line: str) -> Heading | None:
         if not spaced and ("。" in line or len(line) > 30):
             return None
         cut = _run_in(text) if spaced else _cut(text)
-        if cut and _STARTS_CJK.match(cut[0]):
+        if cut and _STARTS_CJK.match(cut[0]) and not _CLAUSE.search(cut[0]):
             return Heading(len(parts), cut[0], cut[1], "decimal", int(parts[0]))
         return None
     m = mk.HEAD_ARABIC.match(line)
@@ -168,13 +168,13 @@ def build_sections(body: list[tuple[str, bool]]) -> list[Section]:
     sections: list[Section] = [Section("", 0)]
     prev_open = False  # the last paragraph may continue on the next line
     for (line, broke), heading in zip(body, candidates, strict=True):
+        paragraphs = sections[-1].paragraphs
         if heading is not None and heading.text not in mk.NOT_HEADINGS and numbering.accept(heading):
             sections.append(Section(heading.text, heading.level))
             if heading.rest:
                 sections[-1].paragraphs.append(heading.rest)
             prev_open = bool(heading.rest) and not heading.rest.endswith(mk.TERMINAL)
             continue
-        paragraphs = sections[-1].paragraphs
         if prev_open and paragraphs:
             chunk = _CHUNK_NUMBER.match(line)
             if chunk:

@@ -12,7 +12,7 @@ from .names import split_names
 from .textclean import CJK, cjk_count
 
 _ISSUE_LINE = re.compile(
-    rf"^《?(?P<src>[^\d\s《》|:：,，]*[{CJK}][^\d\s《》|:：,，]*?)》?\s*[,，]?\s*"
+    rf"^《?(?=[^\d\s《》|:：,，]{{0,40}}[{CJK}])(?P<src>[^\d\s《》|:：,，]{{1,40}}?)》?\s*[,，]?\s*"
     r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:第\s*\d{1,3}\s*卷\s*)?(?:第\s*)?(?P<issue>\d{1,3})\s*期"
     r"|\s*[,，]?\s*(?:\d{1,3}\s*)?[(（]\s*(?P<issue2>\d{1,3})\s*[)）])"
 )
@@ -32,6 +32,7 @@ _SITE_TITLE = re.compile(r"(?:网|網|网站|網站|文库|文庫|资料|資料|
 _DATE_PREFIX = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _AUTHOR_INLINE = re.compile(r"(?<!通讯)(?<!通訊)(?<!通信)(?<!第一)作\s*者\s*[\]】〕]?\s*[:：]\s*(?P<value>.+)$")
 _SOURCE_INLINE = re.compile(r"(?<=\s)(?:来源|來源|出处|出處)\s*[:：]\s*(?P<value>\S.*)$")  # `作者:… 来源:…`
+_BARE_AUTHOR = mk.line_label("作者 作者姓名", r"\s*[:：]?\s*$")
 _NAVIGATION = re.compile(r"[|｜]|>>|＞＞|\s>\s")  # menus and breadcrumbs
 _AFFILIATION = re.compile(r"^[(（]|(?<!\d)\d{6}(?!\d)")
 _DATE_LINE = re.compile(r"^(?:时间|時間|日期|发布)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}")
@@ -97,7 +98,7 @@ def is_title_candidate(line: str) -> bool:
         return False
     if mk.META.match(line) or mk.META_BARE.match(line) or mk.PAGE_BREAK.search(line):
         return False
-    if mk.ABSTRACT.match(line) or mk.KEYWORDS.match(line) or mk.RELATED.match(line):
+    if mk.ABSTRACT.match(line) or mk.KEYWORDS.match(line) or mk.RELATED.match(line) or mk.is_references_marker(line):
         return False
     if _AFFILIATION.search(text) or _DATE_LINE.match(text) or _ISSUE_LINE.match(text) or _YEAR_ISSUE.match(text):
         return False
@@ -136,9 +137,19 @@ def read_header(lines: list[str], indexes: list[int]) -> Header:
         head.title_index = indexes[picked]
         head.title = mk.clean_title(lines[head.title_index])
     glued: list[str] | None = None
+    listing = False  # under a bare `作者` label, one name a line
     for i in indexes:
         line = lines[i]
         if i == head.title_index:
+            continue
+        if listing:
+            names = split_names(line)
+            if names and len(names) == 1:
+                head.authors = list(dict.fromkeys([*head.authors, *names]))
+                continue
+            listing = False
+        if _BARE_AUTHOR.match(line) and not head.authors:
+            listing = True
             continue
         _read_meta(line, head)
         if head.authors or mk.clean_title(line) == head.title:
@@ -176,8 +187,8 @@ def _read_meta(line: str, head: Header) -> None:
             head.offer_year(year, _YEAR_FROM_ISSUE)
             head.issue = head.issue or issue
     else:
-        m2 = _ISSUE_LINE.match(line)
-        if m2 and len(line) <= 50 and not mk.META.match(line):
+        m2 = _ISSUE_LINE.match(line) if len(line) <= 60 else None
+        if m2 and not mk.META.match(line):
             src = m2.group("src").strip()
             if head.source is None and not mk.SITE_WORDS.search(src):
                 head.source = src

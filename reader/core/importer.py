@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -18,8 +19,8 @@ from .store import ImportResult, Library
 
 DUMP_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ""}
 BATCH = 200  # files per transaction; each file is a savepoint of its own
-PARALLEL_FROM = 400
-AHEAD = 2  # chunks being parsed while one is stored  # fewer files than this are parsed in this process
+PARALLEL_FROM = 400  # fewer files than this are parsed in this process
+AHEAD = 2  # chunks being parsed while one is stored
 
 Progress = Callable[[int, int, str], None]
 
@@ -62,7 +63,7 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for n in sorted(names):
                     f = Path(root) / n
-                    if not n.startswith(".") and f.suffix.lower() in DUMP_SUFFIXES and not n.endswith(".json"):
+                    if not n.startswith(".") and f.suffix.lower() in DUMP_SUFFIXES:
                         files.append(f)
         elif p.is_file():
             files.append(p)
@@ -163,10 +164,17 @@ def _split_known(library: Library, chunk: list[_Job], seen: set[str]) -> tuple[l
 def _settle(library: Library, summary: ImportSummary, job: _Job, article: Article | None) -> None:
     if job.data is None:
         summary.add(ImportResult("refused", str(job.path), reason=job.error))
-    else:
-        summary.add(
-            library.import_bytes(job.data, job.path.name, os.path.abspath(job.path), article=article, digest=job.digest)
+        return
+    try:
+        result = library.import_bytes(
+            job.data, job.path.name, os.path.abspath(job.path), article=article, digest=job.digest
         )
+    except (
+        sqlite3.IntegrityError,
+        sqlite3.DataError,
+    ) as exc:  # this file's savepoint was rolled back; the others stand
+        result = ImportResult("refused", str(job.path), reason=f"could not be stored ({exc})")
+    summary.add(result)
 
 
 def _store(

@@ -74,7 +74,7 @@ RELATED = line_label(
     "其他文献 其它文献 其他文獻 相关文章 相關文章 猜你喜欢 猜你喜歡 相关栏目文章 相關欄目文章 相关文献 相關文獻"
     " 相关论文 相關論文 相关推荐 相關推薦 相关阅读 相關閱讀 延伸阅读 延伸閱讀 推荐阅读 推薦閱讀 热门文章 熱門文章"
     " 推荐文章 相似文献 相似文獻",
-    rf"\s*(?:{_CLOSE})?\s*[:：]?\s*(?:>>|更多)?\s*$",
+    rf"(?:\s*{_CLOSE})?(?:\s*[:：])?(?:\s*(?:>>|更多))?\s*$",  # each space run before a token: linear
 )
 
 # Metadata labels of the header: classification, funding, author notes, dates, site fields.
@@ -103,12 +103,12 @@ META_BARE = line_label(
 # Site chrome: whole lines that are never part of an article.
 JUNK = re.compile(
     r"^(?:APP\s*下载|下载到本地|下載到本地|论文部分内容阅读|論文部分內容閱讀|下载文档|下載文檔|资源描述|資源描述|"
-    r"点击查看更多|點擊查看更多|设为首页|設為首頁|加入收藏|返回顶部|返回頂部|TOP|top|分享到|扫一扫|掃一掃|"
+    r"点击查看更多|點擊查看更多|设为首页|設為首頁|加入收藏|返回顶部|返回頂部|(?:TOP|top)\s*$|分享到|扫一扫|掃一掃|"
     r"立即下载|立即下載|免费下载|免費下載|在线阅读|在線閱讀|收藏本文|打印本文|关闭窗口|關閉窗口|上一篇|下一篇|"
     r"声明\s*[:：]|聲明\s*[:：]|当前位置|當前位置|您的位置|你的位置|相关热词搜索|相關熱詞搜索|热词搜索|"
-    r"字体\s*[:：]|字體\s*[:：]|版权说明|版權說明|版权所有|版權所有|Copyright|copyright|©|备案号|ICP|"
+    r"字体\s*[:：]|字體\s*[:：]|版权说明|版權說明|版权所有|版權所有|Copyright|copyright|©|备案号|ICP备|"
     r"下载\s+相关\s+举报|下載\s+相關\s+舉報|亲\s*[,，]\s*该文档|親\s*[,，]\s*該文檔|说明\s*[:：]\s*文章内容仅供预览|"
-    r"本文(?:由|档由)|首页\s*[>|]|\S+\s+首页\s|首頁\s*[>|]|网站首页|網站首頁|联系我们|聯繫我們|关于我们|關於我們|网站地图|"
+    r"本文档?由.{0,20}(?:提供|上传|上傳|分享|整理)|首页\s*[>|]|\S+\s+首页\s|首頁\s*[>|]|网站首页|網站首頁|联系我们|聯繫我們|关于我们|關於我們|网站地图|"
     r"扫描二维码|掃描二維碼|手机阅读|手機閱讀|更多\s*>+|查看全文|全文阅读|全文閱讀|阅读全文|閱讀全文|"
     r"[(（]?\s*责任编辑|[(（]?\s*責任編輯)"
 )
@@ -123,7 +123,11 @@ def is_chrome(line: str) -> bool:
     """Site chrome: a known line, a known phrase, or a web address with little else (a watermark)."""
     if JUNK.match(line) or (len(line) <= 300 and JUNK_ANYWHERE.search(line)):
         return True
+    if REF_LEADING.match(line):  # a reference to a web page is not a watermark
+        return False
     return ("www." in line or "://" in line) and len(URL.sub("", line)) <= 15
+
+
 # `名师归纳总结 第 2 页,共 6 页`, `第1页 / 共22页`, `x.docx_第1页`, `/ 5`: page furniture.
 PAGE_BREAK = re.compile(
     r"第\s*\d+\s*页\s*[,，/／]?\s*共\s*\d+\s*页|第\s*\d+\s*頁\s*[,，/／]?\s*共\s*\d+\s*頁|"
@@ -147,9 +151,10 @@ NOT_HEADINGS = frozenset("摘要 关键词 關鍵詞 参考文献 參考文獻 �
 # Reference entry marks: `[1]`, `［1］`, `〔1〕`, OCR `[l]`, `1.`, `1 `, `①`.
 REF_BRACKET = re.compile(r"[\[［〔]\s*(\d{1,3}|[lI])\s*[\]］〕]")
 REF_LEADING = re.compile(
-    r"^\s*(?:[\[［〔【]\s*(\d{1,3}|[lI])\s*[\]］〕】]|(\d{1,3})\s*[.．、]\s*(?!\d)|(\d{1,3})\s+(?=\D)|([①-⑳㉑-㉟]))\s*"
+    r"^\s*(?:[\[［〔【]\s*(\d{1,3}|[lI])\s*[\]］〕】]|(\d{1,3})\s*[.．、]\s*(?!\d)|(\d{1,3})\s+(?=\D)"
+    r"|([①-⑳㉑-㉟㊱-㊿])|(\d{1,3})(?=[《“\u4e00-\u9fff]))\s*"
 )
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" + "".join(map(chr, range(0x3251, 0x3260))) + "".join(map(chr, range(0x32B1, 0x32C0)))
 
 # Inline citation marks in body text: `[1]`, `[1,3]`, `[2-4]`, `〔1〕`, `①`.
 CITE_MARK = re.compile(r"[\[［〔]\s*(\d{1,3}(?:\s*[,，、\-–—~～]\s*\d{1,3}){0,8})\s*[\]］〕]|([①-⑳])")
@@ -176,3 +181,12 @@ def clean_title(line: str) -> str:
 
 def has_cjk(text: str) -> bool:
     return re.search(f"[{CJK}]", text) is not None
+
+
+def is_references_marker(line: str) -> bool:
+    """`参考文献`, `〔参考文献〕:`, or the label with its first entry on the same line."""
+    m = REFERENCES.match(line)
+    if not m:
+        return False
+    rest = line[m.end() :]
+    return not rest or bool(REF_LEADING.match(rest))

@@ -13,9 +13,9 @@ import re
 from pathlib import Path
 
 from . import markers as mk
-from .body import build_sections, link_citations
+from .body import build_sections, link_citations, match_heading
 from .decode import Refused, decode_bytes
-from .header import read_header
+from .header import is_title_candidate, read_header
 from .htmltext import html_charset, html_to_text, looks_like_html
 from .model import Article
 from .references import read_references
@@ -25,6 +25,7 @@ from .textclean import cjk_count, clean_text, has_cjk_at_least, squeeze_cjk_spac
 PARSER_VERSION = 1
 
 _KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|\s{1,}")
+_KEYWORD_INLINE = re.compile(r"\s*(?:[\[【〔(（]\s*)?[关關]\s*[键鍵]\s*[词詞字]")
 _KW_HAS_SEP = re.compile(r"[;；,，、]")
 _GLUED_HEADING = re.compile(r"(?<=\S)(一\s*、|[(（]一[)）])(?=\S)")
 _INLINE_HEADING = re.compile(
@@ -53,6 +54,13 @@ def parse_file(path: str | os.PathLike[str]) -> Article:
 
 def parse_bytes(data: bytes, name: str = "") -> Article:
     try:
+        return _parse_bytes(data, name)
+    except Exception as exc:  # a bug must cost one file, never the whole import
+        return Article.refused(f"could not be parsed ({type(exc).__name__}: {exc})")
+
+
+def _parse_bytes(data: bytes, name: str) -> Article:
+    try:
         if looks_like_html(data, name):
             declared = html_charset(data)
             text, encoding = _decode_html(data, declared)
@@ -61,10 +69,7 @@ def parse_bytes(data: bytes, name: str = "") -> Article:
             text, encoding = decode_bytes(data)
     except Refused as exc:
         return Article.refused(str(exc))
-    try:
-        article = parse_text(text)
-    except Exception as exc:  # a parser bug must cost one file, never the whole import
-        return Article.refused(f"could not be parsed ({type(exc).__name__}: {exc})", encoding)
+    article = parse_text(text)
     article.encoding = encoding
     return article
 
@@ -101,7 +106,7 @@ def _not_an_article(text: str) -> str | None:
     if head.count(";") + head.count("{") + head.count("#") + head.count("import ") + head.count("def ") < 5:
         return None  # nothing of code or Markdown in it
     rows = [ln for ln in head.split("\n", 400)[:400] if ln.strip()]
-    code = sum(1 for ln in rows if _CODE_LINE.search(ln))
+    code = sum(1 for ln in rows if _CODE_LINE.search(ln) and cjk_count(ln) < 4)
     if rows and code / len(rows) > 0.25:
         return "no article in it (looks like source code)"
     md = sum(1 for ln in rows if _MD_LINE.match(ln))
@@ -232,7 +237,7 @@ class _Reader:
     def _take_abstract(self, i: int) -> int:
         line = self.lines[i]
         rest = line[mk.ABSTRACT.match(line).end() :].strip()  # type: ignore[union-attr]
-        kw = re.search(r"\s*(?:[\[【〔(（]\s*)?关\s*键\s*[词字]|關\s*鍵\s*[詞字]", rest)
+        kw = _KEYWORD_INLINE.search(rest)
         if kw and kw.start() > 0:
             self.lines[i] = line = line[: len(line) - len(rest) + kw.start()]
             self.lines.insert(i + 1, rest[kw.start() :].strip())
@@ -252,7 +257,7 @@ class _Reader:
                     break
                 j += 1
                 continue
-            if _is_marker(nxt) or _is_heading_line(nxt):
+            if _is_marker(nxt) or _is_heading_line(nxt) or (parts and cjk_count(nxt) == 0):
                 break
             if parts and not keyword_ahead and parts[-1].endswith(mk.TERMINAL):
                 break
@@ -340,7 +345,7 @@ class _Reader:
         refs_at = None
         for i in range(body_start, self.n):
             line = self.lines[i]
-            if line and not self.junk[i] and _is_references_marker(line):
+            if line and not self.junk[i] and mk.is_references_marker(line):
                 refs_at = i
                 break
         after = refs_at if refs_at is not None else body_start
@@ -352,14 +357,6 @@ class _Reader:
         return refs_at, related_at
 
 
-def _is_references_marker(line: str) -> bool:
-    m = mk.REFERENCES.match(line)
-    if not m:
-        return False
-    rest = line[m.end() :]
-    return not rest or bool(mk.REF_LEADING.match(rest))
-
-
 def _is_marker(line: str) -> bool:
     return bool(
         mk.ABSTRACT.match(line)
@@ -368,13 +365,11 @@ def _is_marker(line: str) -> bool:
         or mk.META_BARE.match(line)
         or mk.EN_ABSTRACT.match(line)
         or mk.EN_KEYWORDS.match(line)
-        or _is_references_marker(line)
+        or mk.is_references_marker(line)
     )
 
 
 def _is_heading_line(line: str) -> bool:
-    from .body import match_heading
-
     return match_heading(line) is not None
 
 
@@ -385,6 +380,4 @@ def _is_body_line(line: str) -> bool:
 
 
 def _could_be_title(line: str) -> bool:
-    from .header import is_title_candidate
-
     return is_title_candidate(line)

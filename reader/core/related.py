@@ -19,8 +19,7 @@ def read_related(lines: list[str]) -> list[str]:
             titled = False
             continue
         if items and titled and _CONTINUATION.match(line):
-            items[-1] = items[-1] + "\n" + line
-            titled = False
+            items[-1] = items[-1] + "\n" + line  # source, date, abstract of the teaser above
             continue
         items.append(line)
         titled = not _CONTINUATION.match(line)

@@ -139,15 +139,16 @@ class Library:
         return found
 
     def _find_same(self, identity: str, source_path: str | None) -> int | None:
+        """The article a new dump corrects: same title, author and journal; with neither author nor
+        journal to tell two same-titled articles apart, only a dump from the same file counts."""
         rows = self.db.execute(
             "SELECT id, source_path FROM articles WHERE identity = ? ORDER BY id", [identity]
         ).fetchall()
-        if not rows:
-            return None
         for article_id, path in rows:
             if source_path and path == source_path:
                 return article_id
-        return rows[0][0]
+        weak = identity.endswith("||")
+        return rows[0][0] if rows and not weak else None
 
     def _insert(self, a: Article, data: bytes, digest: str, identity: str, name: str, path: str | None) -> int:
         stamp = now()

@@ -23,7 +23,7 @@ _TONED_RE = re.compile(f"[{_TONED}]")
 
 # `摘 ? 要`, `G642? ?文獻`, a line holding only `?`: a `?` beside white space
 # that is not the end of a Latin sentence.
-_LOST_NBSP = re.compile(rf"(?:(?<=\s)|^)\?(?=\s|$|[{CJK}])|(?<=[^A-Za-z\s?])\?(?=[ \t])", re.M)
+_LOST_NBSP = re.compile(rf"(?:(?<=\s)|^)\?(?=\s|$|[{CJK}])|(?<=[0-9])\?(?=[ \t])", re.M)
 
 
 def _drop_pinyin(text: str) -> str:

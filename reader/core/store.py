@@ -66,6 +66,7 @@ class Library:
         self.db.execute("PRAGMA foreign_keys = ON")
         self.migrated_from = schema.migrate(self.db)
         self._depth = 0
+        self.closed = False
 
     @classmethod
     def in_folder(cls, data_dir: str | os.PathLike[str]) -> Library:
@@ -73,6 +74,7 @@ class Library:
 
     def close(self) -> None:
         self.db.conn.close()
+        self.closed = True
 
     # -- transactions -------------------------------------------------------
 

@@ -285,6 +285,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.library.closed:
+            super().closeEvent(event)
+            return
         for job in list(self.jobs):
             job.cancel()
             job.wait()

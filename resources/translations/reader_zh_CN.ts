@@ -1,0 +1,370 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>Article text</source>
+        <translation>文章正文</translation>
+    </message>
+</context>
+<context>
+    <name>ImportJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Importing %1 of %2: %3</source>
+        <translation>正在导入第 %1 / %2 篇：%3</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Cancelled: the rest was not imported.</source>
+        <translation>已取消：其余文件未导入。</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Imported %1, updated %2, duplicates %3, refused %4.</source>
+        <translation>新导入 %1 篇，更新 %2 篇，重复 %3 篇，未能导入 %4 个。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Added</source>
+        <translation>加入时间</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>在读</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>未读</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPane</name>
+    <message>
+        <source>All articles</source>
+        <translation>全部文章</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章列表</translation>
+    </message>
+    <message>
+        <source>Course name:</source>
+        <translation>课程名称：</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Courses and tags</source>
+        <translation>课程与标签</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Filter by title, author, source, keyword  (Ctrl+F)</source>
+        <translation>按题名、作者、来源、关键词筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Filter the library</source>
+        <translation>筛选文库</translation>
+    </message>
+    <message>
+        <source>New course</source>
+        <translation>新建课程</translation>
+    </message>
+    <message>
+        <source>New course…</source>
+        <translation>新建课程……</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名……</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>%1 articles in the library</source>
+        <translation>文库中共 %1 篇文章</translation>
+    </message>
+    <message>
+        <source>&amp;About Yandu Reader</source>
+        <translation>关于研读(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete article</source>
+        <translation>删除文章(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter the library</source>
+        <translation>筛选文库(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>导入文件(&amp;I)……</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>放大字号(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste as article</source>
+        <translation>粘贴为文章(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>缩小字号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>About Yandu Reader</source>
+        <translation>关于研读</translation>
+    </message>
+    <message>
+        <source>Delete %1 article(s)</source>
+        <translation>删除 %1 篇文章</translation>
+    </message>
+    <message>
+        <source>Edit article &amp;details…</source>
+        <translation>编辑文章信息(&amp;D)……</translation>
+    </message>
+    <message>
+        <source>Edit article details</source>
+        <translation>编辑文章信息</translation>
+    </message>
+    <message>
+        <source>Highlights and study notes will appear here.</source>
+        <translation>划线与学习笔记将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>导入文件夹(&amp;O)……</translation>
+    </message>
+    <message>
+        <source>Import a folder of page dumps</source>
+        <translation>导入网页文本所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Import page dumps</source>
+        <translation>导入网页文本</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>放大字号</translation>
+    </message>
+    <message>
+        <source>New &amp;course…</source>
+        <translation>新建课程(&amp;C)……</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Page dumps (*.txt *.htm *.html);;All files (*)</source>
+        <translation>网页文本 (*.txt *.htm *.html);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Pasted text imported.</source>
+        <translation>已将粘贴的文本导入为文章。</translation>
+    </message>
+    <message>
+        <source>Show or hide the &amp;abstract</source>
+        <translation>显示或隐藏摘要(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text.</source>
+        <translation>剪贴板中没有文本。</translation>
+    </message>
+    <message>
+        <source>Yandu Reader</source>
+        <translation>研读</translation>
+    </message>
+    <message>
+        <source>Yandu Reader: read, highlight and annotate Chinese articles offline.
+Library: %1</source>
+        <translation>研读：离线阅读、划线、批注中文文章。
+文库位置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataDialog</name>
+    <message>
+        <source>An article needs a title</source>
+        <translation>文章需要题名</translation>
+    </message>
+    <message>
+        <source>Article details</source>
+        <translation>文章信息</translation>
+    </message>
+    <message>
+        <source>Authors (separated by ；)</source>
+        <translation>作者（以；分隔）</translation>
+    </message>
+    <message>
+        <source>Keywords (separated by ；)</source>
+        <translation>关键词（以；分隔）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <source>Abstract</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Choose an article in the library, or import one (Ctrl+O).</source>
+        <translation>请在文库中选择一篇文章，或导入新文章（Ctrl+O）。</translation>
+    </message>
+    <message>
+        <source>Copy as GB/T 7714</source>
+        <translation>复制为 GB/T 7714 格式</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Other papers on the source page (not part of this article): %1</source>
+        <translation>原网页上的其他文献（不属于本文）：%1 篇</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>参考文献</translation>
+    </message>
+    <message>
+        <source>Show or hide the abstract</source>
+        <translation>显示或隐藏摘要</translation>
+    </message>
+    <message>
+        <source>Show where it is cited</source>
+        <translation>显示引用位置</translation>
+    </message>
+    <message>
+        <source>back to the text</source>
+        <translation>返回正文</translation>
+    </message>
+    <message>
+        <source>hide</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>展开</translation>
+    </message>
+</context>
+</TS>

@@ -30,6 +30,6 @@ def test_ruff_clean() -> None:
     if not Path(ruff).exists():
         pytest.skip("ruff is not installed")
     proc = subprocess.run(
-        [ruff, "check", "reader", "tests", "bench", "packaging"], cwd=ROOT, capture_output=True, text=True
+        [ruff, "check", "reader", "tests", "bench", "packaging", "docs"], cwd=ROOT, capture_output=True, text=True
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr

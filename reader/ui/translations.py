@@ -30,8 +30,8 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
 
 
 class TsTranslator(QTranslator):
-    def __init__(self, table: dict[tuple[str, str], str]) -> None:
-        super().__init__()
+    def __init__(self, table: dict[tuple[str, str], str], parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)  # owned by the application, so it lives as long as it does
         self.table = table
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
@@ -52,7 +52,7 @@ def install(app: QCoreApplication, language: str | None = None) -> list[QTransla
     installed: list[QTranslator] = []
     ts = TRANSLATIONS / "reader_zh_CN.ts"
     if ts.exists():
-        translator = TsTranslator(read_ts(ts))
+        translator = TsTranslator(read_ts(ts), app)
         app.installTranslator(translator)
         installed.append(translator)
     qt = QTranslator(app)

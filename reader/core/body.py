@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from . import markers as mk
-from .model import Citation, Section
+from .model import Section
 from .textclean import CJK
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
@@ -19,7 +19,6 @@ _GAP = re.compile(r"\s{2,}")
 _DOT = re.compile(r"\s*[.．]\s*")
 _CLAUSE = re.compile(r"[,，。；;]")
 _CLAUSE_OR_LABEL = re.compile(r"[,，。；;:：]")
-_ANY_MARK = re.compile(r"[\[［〔①-⑳]")
 
 
 class Heading(NamedTuple):
@@ -188,34 +187,3 @@ def build_sections(body: list[tuple[str, bool]]) -> list[Section]:
     if not sections[0].paragraphs:
         sections.pop(0)
     return sections
-
-
-def link_citations(sections: list[Section], ref_count: int) -> list[Citation]:
-    """Every [n] mark in the text whose n is a reference."""
-    if not ref_count:
-        return []
-    out: list[Citation] = []
-    for si, section in enumerate(sections):
-        for pi, para in enumerate(section.paragraphs):
-            if not _ANY_MARK.search(para):
-                continue
-            for m in mk.CITE_MARK.finditer(para):
-                for n in _numbers(m):
-                    if 1 <= n <= ref_count:
-                        out.append(Citation(si, pi, m.start(), m.end(), n))
-    return out
-
-
-def _numbers(m: re.Match[str]) -> list[int]:
-    if m.group(2):
-        return [mk.CIRCLED.index(m.group(2)) + 1]
-    nums: list[int] = []
-    for part in re.split(r"\s*[,，、]\s*", m.group(1)):
-        bounds = re.split(r"\s*[\-–—~～]\s*", part)
-        if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit():
-            lo, hi = int(bounds[0]), int(bounds[1])
-            if 0 < hi - lo <= 50:
-                nums.extend(range(lo, hi + 1))
-                continue
-        nums.extend(int(b) for b in bounds if b.isdigit())
-    return nums

@@ -9,13 +9,12 @@ import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from .model import Article
 from .parser import parse_bytes
-from .store import ImportResult, Library
+from .store import ImportResult, ImportSummary, Library
 
 DUMP_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ""}
 BATCH = 200  # files per transaction; each file is a savepoint of its own
@@ -23,33 +22,6 @@ PARALLEL_FROM = 400  # fewer files than this are parsed in this process
 AHEAD = 2  # chunks being parsed while one is stored
 
 Progress = Callable[[int, int, str], None]
-
-
-@dataclass
-class ImportSummary:
-    imported: int = 0
-    updated: int = 0
-    duplicates: int = 0
-    refused: list[tuple[str, str]] = field(default_factory=list)
-    article_ids: list[int] = field(default_factory=list)
-    cancelled: bool = False
-
-    def add(self, result: ImportResult) -> None:
-        if result.status == "refused":
-            self.refused.append((result.name, result.reason or "refused"))
-            return
-        if result.status == "imported":
-            self.imported += 1
-        elif result.status == "updated":
-            self.updated += 1
-        else:
-            self.duplicates += 1
-        if result.article_id is not None:
-            self.article_ids.append(result.article_id)
-
-    @property
-    def total(self) -> int:
-        return self.imported + self.updated + self.duplicates + len(self.refused)
 
 
 def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[tuple[str, str]]]:

@@ -154,10 +154,6 @@ REF_LEADING = re.compile(
     r"^\s*(?:[\[［〔【]\s*(\d{1,3}|[lI])\s*[\]］〕】]|(\d{1,3})\s*[.．、]\s*(?!\d)|(\d{1,3})\s+(?=\D)"
     r"|([①-⑳㉑-㉟㊱-㊿])|(\d{1,3})(?=[《“\u4e00-\u9fff]))\s*"
 )
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" + "".join(map(chr, range(0x3251, 0x3260))) + "".join(map(chr, range(0x32B1, 0x32C0)))
-
-# Inline citation marks in body text: `[1]`, `[1,3]`, `[2-4]`, `〔1〕`, `①`.
-CITE_MARK = re.compile(r"[\[［〔]\s*(\d{1,3}(?:\s*[,，、\-–—~～]\s*\d{1,3}){0,8})\s*[\]］〕]|([①-⑳])")
 
 TERMINAL = tuple('。！？!?；;：:…」』”"’）)】]〕］>》')
 

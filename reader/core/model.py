@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+PARSER_VERSION = 1  # stored with each article; `reader reparse` brings older ones up to date
+
 
 @dataclass
 class Citation:

@@ -13,16 +13,15 @@ import re
 from pathlib import Path
 
 from . import markers as mk
-from .body import build_sections, link_citations, match_heading
+from .body import build_sections, match_heading
+from .citations import link_citations
 from .decode import Refused, decode_bytes
 from .header import is_title_candidate, read_header
 from .htmltext import html_charset, html_to_text, looks_like_html
-from .model import Article
+from .model import PARSER_VERSION, Article  # noqa: F401 - re-exported
 from .references import read_references
 from .related import read_related
 from .textclean import cjk_count, clean_text, has_cjk_at_least, squeeze_cjk_spaces
-
-PARSER_VERSION = 1
 
 _KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|\s{1,}")
 _KEYWORD_INLINE = re.compile(r"\s*(?:[\[【〔(（]\s*)?[关關]\s*[键鍵]\s*[词詞字]")

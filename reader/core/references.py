@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import markers as mk
+from .citations import CIRCLED
 from .textclean import cjk_count
 
 _STOP = mk.line_label(
@@ -15,7 +16,7 @@ _ENTRY_END = (".", "。", "．")
 
 def _leading_number(mark: re.Match[str]) -> int:
     if mark.group(4):
-        return mk.CIRCLED.index(mark.group(4)) + 1 if mark.group(4) in mk.CIRCLED else 0
+        return CIRCLED.index(mark.group(4)) + 1 if mark.group(4) in CIRCLED else 0
     raw = mark.group(1) or mark.group(2) or mark.group(3) or mark.group(5) or "0"
     return 1 if raw in ("l", "I") else int(raw)
 

@@ -10,7 +10,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,9 +19,8 @@ from sqlite_utils import Database
 
 from . import schema
 from .anchors import context, locate
-from .body import link_citations
-from .model import Article, Section
-from .parser import PARSER_VERSION, parse_bytes
+from .citations import link_citations
+from .model import PARSER_VERSION, Article, Section
 
 DB_NAME = "library.sqlite3"
 
@@ -44,6 +43,33 @@ class ImportResult:
     name: str
     article_id: int | None = None
     reason: str | None = None
+
+
+@dataclass
+class ImportSummary:
+    imported: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)
+    cancelled: bool = False
+
+    def add(self, result: ImportResult) -> None:
+        if result.status == "refused":
+            self.refused.append((result.name, result.reason or "refused"))
+            return
+        if result.status == "imported":
+            self.imported += 1
+        elif result.status == "updated":
+            self.updated += 1
+        else:
+            self.duplicates += 1
+        if result.article_id is not None:
+            self.article_ids.append(result.article_id)
+
+    @property
+    def total(self) -> int:
+        return self.imported + self.updated + self.duplicates + len(self.refused)
 
 
 class Library:
@@ -118,7 +144,7 @@ class Library:
         if row:
             return ImportResult("duplicate", name, row[0])
         if article is None:
-            article = parse_bytes(data, name)
+            article = _parse(data, name)
         if article.error:
             return ImportResult("refused", name, reason=article.error)
         identity = identity_of(article)
@@ -267,7 +293,7 @@ class Library:
                 "SELECT d.data, a.file_name FROM dumps d JOIN articles a ON a.id = d.article_id WHERE d.article_id = ?",
                 [article_id],
             ).fetchone()
-            article = parse_bytes(data, name or "")
+            article = _parse(data, name or "")
             if article.error:
                 counts["failed"] += 1
             else:
@@ -536,6 +562,13 @@ class Library:
     def note(self, kind: str, target_id: int) -> str:
         row = self.db.execute("SELECT body FROM notes WHERE kind = ? AND target_id = ?", [kind, target_id]).fetchone()
         return row[0] if row else ""
+
+
+def _parse(data: bytes, name: str) -> Article:
+    """The parser loads when the first dump is stored, not when the library opens."""
+    from .parser import parse_bytes
+
+    return parse_bytes(data, name)
 
 
 def _j(value: Any) -> str:

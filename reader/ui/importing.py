@@ -7,8 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QProgressDialog, QVBoxLayout, QWidget
 
-from reader.core.importer import ImportSummary, import_paths
-from reader.core.store import Library
+from reader.core.store import ImportSummary, Library
 
 
 class ImportWorker(QObject):
@@ -24,6 +23,8 @@ class ImportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        from reader.core.importer import import_paths  # the parser loads on the first import
+
         try:
             library = Library(self.db_path)  # a connection of this thread's own
             try:

@@ -8,8 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from reader.core.importer import ImportSummary, import_text
-from reader.core.store import Library
+from reader.core.store import ImportSummary, Library
 
 from .commands import DeleteArticles, EditMetadata
 from .importing import ImportJob, ImportSummaryDialog
@@ -214,6 +213,8 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self.statusBar().showMessage(self.tr("The clipboard holds no text."), 5000)
             return
+        from reader.core.importer import import_text  # the parser loads on the first import
+
         result = import_text(self.library, text)
         summary = ImportSummary()
         summary.add(result)

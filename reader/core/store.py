@@ -84,7 +84,7 @@ class Library:
             self.path = Path(path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
-        self.db = Database(conn)
+        self.db = Database(conn, execute_plugins=False)  # no third-party code runs on the library
         if self.path is not None:
             self.db.enable_wal()
             self.db.execute("PRAGMA synchronous = NORMAL")

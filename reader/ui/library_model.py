@@ -115,9 +115,10 @@ class LibraryModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
             return
-        self.sort_column = self.COLUMNS[column]
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (self.COLUMNS[column], descending) != (self.sort_column, self.descending):
+            self.sort_column, self.descending = self.COLUMNS[column], descending
+            self.reload()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

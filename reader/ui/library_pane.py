@@ -99,8 +99,8 @@ class LibraryPane(QWidget):
         self.view.setObjectName("libraryView")
         self.view.setAccessibleName(self.tr("Articles"))
         self.view.setModel(self.model)
+        self.view.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)  # newest first, as loaded
         self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicator(4, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setDragEnabled(True)

@@ -285,3 +285,19 @@ def test_library_model_passes_the_model_tester(qtmodeltester, tmp_path: Path, se
     assert model.index(0, 3).data() == 2021
     qtmodeltester.check(model)
     library.close()
+
+
+def test_tags_and_status_from_the_library(qtbot, window) -> None:
+    import_and_wait(qtbot, window, [SEED, CITED])
+    window.summary_dialog.close()
+    pane = window.library_pane
+    select_title(qtbot, window, "党建引领基层治理新探索")
+    article_id = pane.current_id()
+    assert window.library.article_meta(article_id)["status"] == "reading"  # opened, so no longer unread
+    pane.tag([article_id], "基层治理")
+    assert window.library.article_tags(article_id) == ["基层治理"]
+    tags_root = pane.groups.item(2)
+    pane.groups_view.setCurrentIndex(tags_root.child(0).index())
+    assert pane.model.ids == [article_id]
+    pane.set_status([article_id], "read")
+    assert window.library.article_meta(article_id)["status"] == "read"

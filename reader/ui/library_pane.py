@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -114,6 +114,8 @@ class LibraryPane(QWidget):
         for column, width in enumerate((260, 110, 110, 50, 90, 60, 50, 50)):
             self.view.setColumnWidth(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._articles_menu)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setObjectName("librarySplitter")
@@ -188,6 +190,46 @@ class LibraryPane(QWidget):
         self.model.reload()
         if keep is not None:
             self.select_article(keep)
+
+    def _articles_menu(self, pos: QPoint) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        courses = menu.addMenu(self.tr("Add to course"))
+        for c in self.library.collections():
+            courses.addAction(c["name"], lambda c=c: self.add_to_group("course", c["id"], ids))
+        courses.addSeparator()
+        courses.addAction(self.tr("New course…"), lambda: self._new_course_with(ids))
+        menu.addAction(self.tr("Add tag…"), lambda: self._tag_with(ids))
+        status = menu.addMenu(self.tr("Mark as"))
+        for key, label in (("unread", self.tr("unread")), ("reading", self.tr("reading")), ("read", self.tr("read"))):
+            status.addAction(label, lambda key=key: self.set_status(ids, key))
+        menu.addSeparator()
+        for action in self.window().findChildren(QAction):
+            if action.objectName() in ("actionEditMeta", "actionDelete"):
+                menu.addAction(action)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def _new_course_with(self, ids: list[int]) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New course"), self.tr("Course name:"))
+        if ok and name.strip() and (course := self.create_course(name)) is not None:
+            self.add_to_group("course", course, ids)
+
+    def _tag_with(self, ids: list[int]) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add tag"), self.tr("Tag:"))
+        if ok and name.strip():
+            self.tag(ids, name)
+
+    def tag(self, ids: list[int], name: str) -> None:
+        tag_id = self.library.tag_id(name)
+        assert tag_id is not None
+        self.add_to_group("tag", tag_id, ids)
+
+    def set_status(self, ids: list[int], status: str) -> None:
+        for article_id in ids:
+            self.library.update_metadata(article_id, status=status)
+        self.model.refresh_rows(ids)
 
     # -- courses and tags ---------------------------------------------------
 

@@ -132,6 +132,9 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int) -> None:
         self.reading_pane.show_article(article_id)
+        meta = self.library.article_meta(article_id)
+        if meta is not None and meta["status"] == "unread":
+            self.library_pane.set_status([article_id], "reading")
 
     def focus_search(self) -> None:
         self.library_pane.search.setFocus()

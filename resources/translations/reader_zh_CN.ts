@@ -92,6 +92,38 @@
 <context>
     <name>LibraryPane</name>
     <message>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Add tag…</source>
+        <translation>添加标签……</translation>
+    </message>
+    <message>
+        <source>Add to course</source>
+        <translation>加入课程</translation>
+    </message>
+    <message>
+        <source>Mark as</source>
+        <translation>标记为</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>在读</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
         <source>All articles</source>
         <translation>全部文章</translation>
     </message>

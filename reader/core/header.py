@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import markers as mk
+from .model import Article
 from .names import split_names
 from .textclean import CJK, cjk_count
 
@@ -43,22 +43,16 @@ _PLACE = re.compile(r"[(（][^)）]{1,8}[)）]")
 _YEAR_FROM_ISSUE, _YEAR_FROM_ARTICLE_NO, _YEAR_FROM_DOI, _YEAR_FROM_ONLINE = 1, 2, 3, 4
 
 
-@dataclass
-class Header:
-    title: str | None = None
-    title_index: int | None = None
-    authors: list[str] = field(default_factory=list)
-    source: str | None = None
-    year: int | None = None
-    issue: str | None = None
-    cited_by: int | None = None
-    uploader: str | None = None
-    doi: str | None = None
-    _year_rank: int = 99
+class _Year:
+    """The year, from the most trustworthy place that gave one."""
 
-    def offer_year(self, year: str | int | None, rank: int) -> None:
-        if year and rank < self._year_rank:
-            self.year, self._year_rank = int(year), rank
+    def __init__(self) -> None:
+        self.value: int | None = None
+        self.rank = 99
+
+    def offer(self, year: str | int | None, rank: int) -> None:
+        if year and rank < self.rank:
+            self.value, self.rank = int(year), rank
 
 
 def _clean_source(value: str) -> tuple[str | None, str | None, str | None]:
@@ -129,18 +123,20 @@ def _pick_title(lines: list[str], indexes: list[int]) -> int | None:
     return max(candidates, key=lambda k: (_title_score(lines, indexes, k), -k))
 
 
-def read_header(lines: list[str], indexes: list[int]) -> Header:
-    """Read the fields of the header from the given line indexes, in order."""
-    head = Header()
+def read_header(lines: list[str], indexes: list[int]) -> Article:
+    """An article holding the fields of the header, read from the given line indexes in order."""
+    head = Article()
+    year = _Year()
+    title_index = None
     picked = _pick_title(lines, indexes)
     if picked is not None:
-        head.title_index = indexes[picked]
-        head.title = mk.clean_title(lines[head.title_index])
+        title_index = indexes[picked]
+        head.title = mk.clean_title(lines[title_index])
     glued: list[str] | None = None
     listing = False  # under a bare `作者` label, one name a line
     for i in indexes:
         line = lines[i]
-        if i == head.title_index:
+        if i == title_index:
             continue
         if listing:
             names = split_names(line)
@@ -151,7 +147,7 @@ def read_header(lines: list[str], indexes: list[int]) -> Header:
         if _BARE_AUTHOR.match(line) and not head.authors:
             listing = True
             continue
-        _read_meta(line, head)
+        _read_meta(line, head, year)
         if head.authors or mk.clean_title(line) == head.title:
             continue
         label = _AUTHOR_INLINE.search(line)
@@ -169,10 +165,11 @@ def read_header(lines: list[str], indexes: list[int]) -> Header:
                 glued = list(names)
     if not head.authors and glued:
         head.authors = glued
+    head.year = year.value
     return head
 
 
-def _read_meta(line: str, head: Header) -> None:
+def _read_meta(line: str, head: Article, year: _Year) -> None:
     m = _SOURCE_LABEL.match(line) or _SOURCE_INLINE.search(line)
     if m:
         value = m.group("value")
@@ -180,11 +177,11 @@ def _read_meta(line: str, head: Header) -> None:
             value = value.strip()
         else:
             value = _VALUE_CUT.split(value, maxsplit=1)[0] if "《" not in value else value
-        source, year, issue = _clean_source(value)
+        source, value, issue = _clean_source(value)
         if source and head.source is None:
             head.source = source
-        if year:
-            head.offer_year(year, _YEAR_FROM_ISSUE)
+        if value:
+            year.offer(value, _YEAR_FROM_ISSUE)
             head.issue = head.issue or issue
     else:
         m2 = _ISSUE_LINE.match(line) if len(line) <= 60 else None
@@ -192,28 +189,28 @@ def _read_meta(line: str, head: Header) -> None:
             src = m2.group("src").strip()
             if head.source is None and not mk.SITE_WORDS.search(src):
                 head.source = src
-            head.offer_year(m2.group("year"), _YEAR_FROM_ISSUE)
+            year.offer(m2.group("year"), _YEAR_FROM_ISSUE)
             head.issue = head.issue or m2.group("issue") or m2.group("issue2")
         else:
             m3 = _YEAR_ISSUE.match(line)
             if m3:
-                head.offer_year(m3.group("year"), _YEAR_FROM_ISSUE)
+                year.offer(m3.group("year"), _YEAR_FROM_ISSUE)
                 head.issue = head.issue or m3.group("issue")
     if "编号" in line or "編號" in line:
         a = _ARTICLE_NO.search(line)
         if a:
-            head.offer_year(a.group(1), _YEAR_FROM_ARTICLE_NO)
+            year.offer(a.group(1), _YEAR_FROM_ARTICLE_NO)
     if "10." in line:
         d = _DOI.search(line)
         if d:
             head.doi = head.doi or d.group(1).rstrip(".")
             dy = _DOI_YEAR.search(d.group(1))
             if dy:
-                head.offer_year(dy.group("year"), _YEAR_FROM_DOI)
+                year.offer(dy.group("year"), _YEAR_FROM_DOI)
     if "出版" in line or "首发" in line or "首發" in line:
         o = _ONLINE.search(line)
         if o:
-            head.offer_year(o.group(1), _YEAR_FROM_ONLINE)
+            year.offer(o.group(1), _YEAR_FROM_ONLINE)
     if "被引量" in line:
         c = _CITED.search(line)
         if c:

@@ -166,21 +166,9 @@ class _Reader:
             if related_at is not None
             else []
         )
-        article = Article(
-            title=head.title,
-            authors=head.authors,
-            source=head.source,
-            year=head.year,
-            issue=head.issue,
-            cited_by=head.cited_by,
-            uploader=head.uploader,
-            doi=head.doi,
-            abstract=self.abstract,
-            keywords=self.keywords,
-            sections=sections,
-            references=references,
-            related=related,
-        )
+        article = head
+        article.abstract, article.keywords = self.abstract, self.keywords
+        article.sections, article.references, article.related = sections, references, related
         article.citations = link_citations(sections, len(references))
         return article
 

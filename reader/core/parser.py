@@ -153,11 +153,14 @@ class _Reader:
             references = read_references(
                 [self.lines[i] for i in range(refs_at, stop) if not self.junk[i] and not self.page_break[i]]
             )
-        body = [
-            (self.lines[i], self.page_break[i - 1] if i else False)
-            for i in range(body_start, body_end)
-            if self._usable(i) and not _BODY_META.match(self.lines[i]) and self.lines[i] != head.title
-        ]
+        body: list[tuple[str, bool]] = []
+        broke = False  # a page footer or chunk break since the last line of text
+        for i in range(body_start, body_end):
+            if self.page_break[i]:
+                broke = True
+            elif self._usable(i) and not _BODY_META.match(self.lines[i]) and self.lines[i] != head.title:
+                body.append((self.lines[i], broke))
+                broke = False
         sections = build_sections(body)
         if not any(s.paragraphs or s.heading for s in sections) and not self.abstract:
             return Article.refused("no article in it (no text after the title)")

@@ -165,7 +165,12 @@ def _v2(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
+def _v3(db: Database) -> None:
+    """Preferences that travel with the library, such as what each highlight colour means."""
+    run_script(db, "CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT NOT NULL);")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
 LATEST = len(MIGRATIONS)
 
 

@@ -542,6 +542,67 @@ class Library:
         assert cur.lastrowid is not None
         return cur.lastrowid
 
+    # The five highlight colours and what they mean; the meanings are the reader's to rename.
+    DEFAULT_MEANINGS = ("重点", "疑问", "金句", "联系实际", "其他")
+
+    def color_meanings(self) -> list[str]:
+        row = self.db.execute("SELECT value FROM preferences WHERE key = 'highlight_meanings'").fetchone()
+        meanings = json.loads(row[0]) if row else []
+        return [*meanings, *self.DEFAULT_MEANINGS[len(meanings) :]][: len(self.DEFAULT_MEANINGS)]
+
+    def set_color_meanings(self, meanings: list[str]) -> None:
+        self.db.execute(
+            "INSERT INTO preferences (key, value) VALUES ('highlight_meanings', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [_j([m.strip() or d for m, d in zip(meanings, self.DEFAULT_MEANINGS, strict=False)])],
+        )
+
+    def highlight(self, highlight_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM highlights WHERE id = ?", [highlight_id]))
+        return rows[0] if rows else None
+
+    def recolor_highlight(self, highlight_id: int, color: int) -> None:
+        self.db.execute("UPDATE highlights SET color = ?, updated_at = ? WHERE id = ?", [color, now(), highlight_id])
+
+    def delete_highlight(self, highlight_id: int) -> dict[str, Any] | None:
+        """Remove a highlight; return all it had (row, note, tags) so that it can be put back."""
+        row = self.highlight(highlight_id)
+        if row is None:
+            return None
+        saved = {"row": row, "note": self.note("highlight", highlight_id), "tags": self.highlight_tags(highlight_id)}
+        with self.transaction():
+            self.db.execute("DELETE FROM highlights WHERE id = ?", [highlight_id])
+        return saved
+
+    def restore_highlight(self, saved: dict[str, Any]) -> int:
+        row = saved["row"]
+        with self.transaction():
+            self.db.execute(
+                f"INSERT INTO highlights ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+            )
+            if saved["note"]:
+                self.set_note("highlight", row["id"], saved["note"])
+            self.set_highlight_tags(row["id"], saved["tags"])
+        return row["id"]
+
+    def highlight_tags(self, highlight_id: int) -> list[str]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT t.name FROM tags t JOIN highlight_tags x ON x.tag_id = t.id WHERE x.highlight_id = ?"
+                " ORDER BY t.name",
+                [highlight_id],
+            )
+        ]
+
+    def set_highlight_tags(self, highlight_id: int, names: list[str]) -> None:
+        self.db.execute("DELETE FROM highlight_tags WHERE highlight_id = ?", [highlight_id])
+        for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+            self.db.execute(
+                "INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)",
+                [highlight_id, self.tag_id(name)],
+            )
+
     def highlights(self, article_id: int) -> list[dict[str, Any]]:
         return list(
             self.db.query(

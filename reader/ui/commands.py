@@ -43,3 +43,57 @@ class EditMetadata(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self.before)
+
+
+class AddHighlight(QUndoCommand):
+    def __init__(self, window: MainWindow, article_id: int, section: int, start: int, end: int, color: int) -> None:
+        super().__init__(window.tr("Highlight"))
+        self.window = window
+        self.args = (article_id, section, start, end, color)
+        self.highlight_id: int | None = None
+        self.saved: dict[str, Any] | None = None
+
+    def redo(self) -> None:
+        if self.saved is None:
+            self.highlight_id = self.window.library.add_highlight(*self.args)
+        else:
+            self.highlight_id = self.window.library.restore_highlight(self.saved)
+        self.window.after_highlights_changed(select=self.highlight_id)
+
+    def undo(self) -> None:
+        assert self.highlight_id is not None
+        self.saved = self.window.library.delete_highlight(self.highlight_id)
+        self.window.after_highlights_changed()
+
+
+class RecolorHighlight(QUndoCommand):
+    def __init__(self, window: MainWindow, highlight_id: int, before: int, after: int) -> None:
+        super().__init__(window.tr("Change highlight colour"))
+        self.window, self.highlight_id, self.before, self.after = window, highlight_id, before, after
+
+    def redo(self) -> None:
+        self.window.library.recolor_highlight(self.highlight_id, self.after)
+        self.window.after_highlights_changed(select=self.highlight_id)
+
+    def undo(self) -> None:
+        self.window.library.recolor_highlight(self.highlight_id, self.before)
+        self.window.after_highlights_changed(select=self.highlight_id)
+
+
+class DeleteHighlight(QUndoCommand):
+    """Deleting a highlight keeps its note and tags for undo."""
+
+    def __init__(self, window: MainWindow, highlight_id: int) -> None:
+        super().__init__(window.tr("Delete highlight"))
+        self.window, self.highlight_id = window, highlight_id
+        self.saved: dict[str, Any] | None = None
+
+    def redo(self) -> None:
+        self.window.notes_panel.flush()
+        self.saved = self.window.library.delete_highlight(self.highlight_id)
+        self.window.after_highlights_changed()
+
+    def undo(self) -> None:
+        if self.saved is not None:
+            self.window.library.restore_highlight(self.saved)
+        self.window.after_highlights_changed(select=self.highlight_id)

@@ -4,17 +4,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from reader.core.store import ImportSummary, Library
 
-from .commands import DeleteArticles, EditMetadata
+from .commands import AddHighlight, DeleteArticles, DeleteHighlight, EditMetadata, RecolorHighlight
 from .importing import ImportJob, ImportSummaryDialog
 from .library_pane import LibraryPane
-from .metadata_dialog import MetadataDialog
-from .reading_pane import ReadingPane
+from .metadata_dialog import ColorMeaningsDialog, MetadataDialog
+from .notes_panel import NotesPanel
+from .reading_pane import HIGHLIGHT_COLORS, ReadingPane
+
+
+def _swatch(color: int) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(HIGHLIGHT_COLORS[color]))
+    return QIcon(pixmap)
 
 
 class MainWindow(QMainWindow):
@@ -31,14 +49,7 @@ class MainWindow(QMainWindow):
 
         self.library_pane = LibraryPane(library, self)
         self.reading_pane = ReadingPane(library, self.settings, self)
-        self.notes_panel = QWidget(self)
-        self.notes_panel.setObjectName("notesPanel")
-        self.notes_panel.setAccessibleName(self.tr("Notes"))
-        notes_layout = QVBoxLayout(self.notes_panel)
-        placeholder = QLabel(self.tr("Highlights and study notes will appear here."), self.notes_panel)
-        placeholder.setWordWrap(True)
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        notes_layout.addWidget(placeholder)
+        self.notes_panel = NotesPanel(library, data_dir, self)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("mainSplitter")
@@ -46,12 +57,15 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.reading_pane)
         splitter.addWidget(self.notes_panel)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([360, 760, 260])
+        splitter.setSizes([340, 700, 340])
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
         self.library_pane.articleSelected.connect(self.open_article)
         self.reading_pane.keywordClicked.connect(self.library_pane.filter_by_keyword)
+        self.notes_panel.highlightActivated.connect(self.go_to_highlight)
+        self.reading_pane.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reading_pane.view.customContextMenuRequested.connect(self._article_menu)
         self._build_menus()
         self._restore_layout()
         self.update_status()
@@ -108,6 +122,39 @@ class MainWindow(QMainWindow):
         new_course = self._action(self.tr("New &course…"), self.library_pane.new_course, None, "actionNewCourse")
         edit_menu.addAction(new_course)
 
+        notes_menu = bar.addMenu(self.tr("&Notes"))
+        self.highlight_action = self._action(
+            self.tr("&Highlight the selection"),
+            lambda: self.highlight_selection(self.current_color),
+            "Ctrl+H",
+            "actionHighlight",
+        )
+        notes_menu.addAction(self.highlight_action)
+        self.color_actions = []
+        for color, meaning in enumerate(self.library.color_meanings()):
+            action = self._action(
+                meaning,
+                lambda _=False, c=color: self.highlight_selection(c),
+                f"Ctrl+{color + 1}",
+                f"actionHighlightColor{color + 1}",
+            )
+            action.setIcon(_swatch(color))
+            self.color_actions.append(action)
+            notes_menu.addAction(action)
+        notes_menu.addSeparator()
+        notes_menu.addAction(
+            self._action(self.tr("&Delete highlight"), self.delete_highlight, "Ctrl+Shift+H", "actionDeleteHighlight")
+        )
+        notes_menu.addAction(
+            self._action(self.tr("Rename the colours…"), self.rename_colors, None, "actionRenameColors")
+        )
+        toolbar = self.addToolBar(self.tr("Highlight"))
+        toolbar.setObjectName("highlightToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.highlight_action)
+        toolbar.addActions(self.color_actions)
+        self.current_color = 0
+
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(
             self._action(self.tr("&Larger text"), lambda: self.reading_pane.zoom(1), "Ctrl+=", "actionZoomIn")
@@ -132,6 +179,8 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int) -> None:
         self.reading_pane.show_article(article_id)
+        article = self.reading_pane.article
+        self.notes_panel.show_article(article_id, article.title or "" if article else "")
         meta = self.library.article_meta(article_id)
         if meta is not None and meta["status"] == "unread":
             self.library_pane.set_status([article_id], "reading")
@@ -174,6 +223,64 @@ class MainWindow(QMainWindow):
             self.library_pane.select_article(shown[0])
         self.library_pane.reload_groups()
         self.update_status()
+
+    # -- highlights ---------------------------------------------------------
+
+    def highlight_selection(self, color: int) -> int | None:
+        """Highlight what is selected in the article view; with no selection, recolour the chosen highlight."""
+        self.current_color = color
+        article_id = self.reading_pane.article_id
+        spot = self.reading_pane.selection_range()
+        if article_id is None:
+            return None
+        if spot is None:
+            row = self.notes_panel.current_highlight()
+            if row is not None and row["color"] != color:
+                self.undo_stack.push(RecolorHighlight(self, row["id"], row["color"], color))
+            return None
+        command = AddHighlight(self, article_id, *spot, color)
+        self.undo_stack.push(command)
+        cursor = self.reading_pane.view.textCursor()
+        cursor.clearSelection()
+        self.reading_pane.view.setTextCursor(cursor)
+        return command.highlight_id
+
+    def delete_highlight(self) -> None:
+        row = self.notes_panel.current_highlight()
+        if row is not None:
+            self.undo_stack.push(DeleteHighlight(self, row["id"]))
+
+    def after_highlights_changed(self, select: int | None = None) -> None:
+        self.reading_pane.refresh_highlights()
+        self.notes_panel.refresh_highlights(select=select)
+        if self.reading_pane.article_id is not None:
+            self.library_pane.model.refresh_rows([self.reading_pane.article_id])
+
+    def go_to_highlight(self, highlight_id: int) -> None:
+        row = self.library.highlight(highlight_id)
+        if row is not None and not row["orphaned"]:
+            self.reading_pane.scroll_to_range(row["section_position"], row["start"], row["end"])
+
+    def _article_menu(self, pos: QPoint) -> None:
+        view = self.reading_pane.view
+        menu = view.createStandardContextMenu(pos)
+        if self.reading_pane.selection_range() is not None:
+            menu.addSeparator()
+            menu.addAction(self.highlight_action)
+            for action in self.color_actions:
+                menu.addAction(action)
+        menu.popup(view.viewport().mapToGlobal(pos))
+
+    def rename_colors(self) -> None:
+        dialog = ColorMeaningsDialog(self.library.color_meanings(), self)
+        dialog.accepted.connect(lambda: self._set_meanings(dialog.meanings()))
+        dialog.open()
+
+    def _set_meanings(self, meanings: list[str]) -> None:
+        self.library.set_color_meanings(meanings)
+        for action, meaning in zip(self.color_actions, self.library.color_meanings(), strict=True):
+            action.setText(meaning)
+        self.notes_panel.refresh_highlights()
 
     # -- importing ----------------------------------------------------------
 
@@ -296,6 +403,7 @@ class MainWindow(QMainWindow):
             job.cancel()
             job.wait()
         self.reading_pane.save_position()
+        self.notes_panel.flush()
         self.save_layout()
         self.library.empty_trash()  # deletions can be undone until the window closes
         self.library.close()

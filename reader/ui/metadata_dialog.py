@@ -50,3 +50,25 @@ class MetadataDialog(QDialog):
             "year": self.year.value() or None,
             "keywords": [k for k in _SPLIT.split(self.keywords.text().strip()) if k],
         }
+
+
+class ColorMeaningsDialog(QDialog):
+    """What each highlight colour means (重点, 疑问 …): the meanings travel into exports."""
+
+    def __init__(self, meanings: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("colorMeaningsDialog")
+        self.setWindowTitle(self.tr("Highlight colours"))
+        form = QFormLayout(self)
+        self.edits = []
+        for n, meaning in enumerate(meanings, start=1):
+            edit = QLineEdit(meaning, self)
+            self.edits.append(edit)
+            form.addRow(self.tr("Colour %1").replace("%1", str(n)), edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def meanings(self) -> list[str]:
+        return [e.text().strip() for e in self.edits]

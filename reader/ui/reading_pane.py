@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QTextBrowser,
+    QTextEdit,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,6 +30,16 @@ from .article_html import STYLE, Labels, render
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 MIN_FONT, MAX_FONT, DEFAULT_FONT = 9, 28, 13
+# Highlight colours: light enough for black text, distinct from each other and from the selection.
+HIGHLIGHT_COLORS = ("#ffe98a", "#bfe0ff", "#ffc9d6", "#c8efc1", "#ded3ff")
+
+
+class Paragraph(NamedTuple):
+    section: int
+    paragraph: int
+    start: int  # offset of the paragraph in its section's text (paragraphs joined by newlines)
+    position: int  # where the paragraph's block starts in the document
+    length: int
 
 
 class ArticleView(QTextBrowser):
@@ -85,6 +96,8 @@ class ReadingPane(QWidget):
         self.show_abstract = settings.value("reading/showAbstract", True, type=bool)
         self.show_related = False
         self._section_tops: list[tuple[int, int]] = []  # (top, section index), in order
+        self._paragraphs: list[Paragraph] = []  # where each paragraph of the article stands
+        self.highlight_rows: list[dict[str, Any]] = []
 
         self.view = ArticleView(self)
         self.view.anchorClicked.connect(self._link)
@@ -168,6 +181,7 @@ class ReadingPane(QWidget):
         self.save_position()
         self.article_id = article_id
         self.article = self.library.article(article_id) if article_id is not None else None
+        self.highlight_rows = self.library.highlights(article_id) if article_id is not None else []
         self.show_related = False
         self._render()
         self._fill_outline()
@@ -190,8 +204,93 @@ class ReadingPane(QWidget):
             if top is not None:
                 tops.append((top, i))
         self._section_tops = tops
+        self._map_paragraphs()
+        self.draw_highlights(self.highlight_rows)
         if keep_scroll:
             self.view.verticalScrollBar().setValue(value)
+
+    def _map_paragraphs(self) -> None:
+        """Find each paragraph's block: the article's paragraphs appear in the document in order."""
+        self._paragraphs = []
+        if self.article is None:
+            return
+        wanted = [(si, pi, para) for si, s in enumerate(self.article.sections) for pi, para in enumerate(s.paragraphs)]
+        offsets: dict[tuple[int, int], int] = {}
+        for si, s in enumerate(self.article.sections):
+            at = 0
+            for pi, para in enumerate(s.paragraphs):
+                offsets[(si, pi)] = at
+                at += len(para) + 1
+        k = 0
+        block = self.view.document().begin()
+        while block.isValid() and k < len(wanted):
+            si, pi, para = wanted[k]
+            if block.text() == para:
+                self._paragraphs.append(Paragraph(si, pi, offsets[(si, pi)], block.position(), len(para)))
+                k += 1
+            block = block.next()
+
+    def document_range(self, section: int, start: int, end: int) -> tuple[int, int] | None:
+        """Document positions of a range given in a section's text."""
+        first = last = None
+        for p in self._paragraphs:
+            if p.section != section:
+                continue
+            if first is None and start <= p.start + p.length:
+                first = p.position + max(0, start - p.start)
+            if end <= p.start + p.length:
+                last = p.position + max(0, end - p.start)
+                break
+        return (first, last) if first is not None and last is not None and last > first else None
+
+    def selection_range(self) -> tuple[int, int, int] | None:
+        """The view's selection as (section, start, end) in that section's text, if it lies in the body."""
+        cursor = self.view.textCursor()
+        if not cursor.hasSelection():
+            return None
+        a, b = cursor.selectionStart(), cursor.selectionEnd()
+        inside = [p for p in self._paragraphs if p.position <= b and a <= p.position + p.length]
+        if not inside:
+            return None
+        first = inside[0]
+        same = [p for p in inside if p.section == first.section]
+        last = same[-1]
+        start = first.start + max(0, a - first.position)
+        end = last.start + min(last.length, max(0, b - last.position))
+        return (first.section, start, end) if end > start else None
+
+    def draw_highlights(self, rows: list[dict[str, Any]]) -> None:
+        """Highlights are drawn over the text, never written into it."""
+        self.highlight_rows = rows
+        selections = []
+        for row in rows:
+            if row.get("orphaned"):
+                continue
+            span = self.document_range(row["section_position"], row["start"], row["end"])
+            if span is None:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.view.document())
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(HIGHLIGHT_COLORS[row["color"] % len(HIGHLIGHT_COLORS)]))
+            selection.cursor, selection.format = cursor, fmt
+            selections.append(selection)
+        self.view.setExtraSelections(selections)
+
+    def refresh_highlights(self) -> None:
+        if self.article_id is not None:
+            self.draw_highlights(self.library.highlights(self.article_id))
+
+    def scroll_to_range(self, section: int, start: int, end: int) -> None:
+        span = self.document_range(section, start, end)
+        if span is None:
+            return
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(span[0])
+        top = self.view.document().documentLayout().blockBoundingRect(cursor.block()).top()
+        self.view.verticalScrollBar().setValue(max(0, int(top) - 60))
 
     def _fill_outline(self) -> None:
         self.outline.clear()

@@ -183,6 +183,34 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Delete highlight</source>
+        <translation>删除划线(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight the selection</source>
+        <translation>划线标注所选文字(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>笔记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Change highlight colour</source>
+        <translation>更改划线颜色</translation>
+    </message>
+    <message>
+        <source>Delete highlight</source>
+        <translation>删除划线</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>Rename the colours…</source>
+        <translation>设置颜色含义……</translation>
+    </message>
+    <message>
         <source>%1 articles in the library</source>
         <translation>文库中共 %1 篇文章</translation>
     </message>
@@ -397,6 +425,71 @@ Library: %1</source>
     <message>
         <source>show</source>
         <translation>展开</translation>
+    </message>
+</context>
+<context>
+    <name>ColorMeaningsDialog</name>
+    <message>
+        <source>Colour %1</source>
+        <translation>颜色 %1</translation>
+    </message>
+    <message>
+        <source>Highlight colours</source>
+        <translation>划线颜色</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightsModel</name>
+    <message>
+        <source>(cannot be placed)</source>
+        <translation>（无法定位）</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>A note on this highlight (Markdown)</source>
+        <translation>这条划线的批注（Markdown）</translation>
+    </message>
+    <message>
+        <source>Course notes: %1</source>
+        <translation>课程笔记：%1</translation>
+    </message>
+    <message>
+        <source>Find in notes (Enter: next)</source>
+        <translation>在笔记中查找（回车：下一个）</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Notes on this article</source>
+        <translation>本文笔记</translation>
+    </message>
+    <message>
+        <source>Quote in notes</source>
+        <translation>引用到笔记</translation>
+    </message>
+    <message>
+        <source>Start from template</source>
+        <translation>套用模板</translation>
+    </message>
+    <message>
+        <source>Study notes</source>
+        <translation>学习笔记</translation>
+    </message>
+    <message>
+        <source>Study notes in Markdown. They are saved as you type.</source>
+        <translation>用 Markdown 写学习笔记，输入时自动保存。</translation>
+    </message>
+    <message>
+        <source>Tags, separated by spaces</source>
+        <translation>标签，以空格分隔</translation>
     </message>
 </context>
 </TS>

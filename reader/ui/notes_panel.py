@@ -1,0 +1,314 @@
+"""The notes panel: the article's highlights with their notes, and Markdown study notes with a live preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.notes import markdown_to_html, quote_highlight, templates
+from reader.core.store import Library
+
+from .reading_pane import HIGHLIGHT_COLORS
+
+Index = QModelIndex | QPersistentModelIndex
+AUTOSAVE_MS = 500  # a change reaches the database this long after the last keystroke
+
+
+class HighlightsModel(QAbstractListModel):
+    """An article's highlights in reading order; orphaned ones last."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict[str, Any]] = []
+        self.meanings: list[str] = []
+
+    def set_rows(self, rows: list[dict[str, Any]], meanings: list[str]) -> None:
+        self.beginResetModel()
+        self.rows, self.meanings = rows, meanings
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            meaning = self.meanings[row["color"]] if row["color"] < len(self.meanings) else ""
+            where = self.tr("(cannot be placed)") if row["orphaned"] else row["section_heading"]
+            note = f"\n✎ {row['note'].splitlines()[0][:40]}" if row.get("note") else ""
+            return f"【{meaning}】{row['quote'][:60]}\n— {where}{note}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(HIGHLIGHT_COLORS[row["color"] % len(HIGHLIGHT_COLORS)])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row["quote"]
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        return None
+
+
+class NoteEditor(QPlainTextEdit):
+    """A Markdown editor that saves itself a moment after the last keystroke, never on the typing path."""
+
+    def __init__(self, save: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.target: tuple[str, int] | None = None  # (kind, id) of the note being edited
+        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._timer.timeout.connect(self.flush)
+        self.textChanged.connect(self._changed)
+        self._loading = False
+
+    def load(self, target: tuple[str, int] | None, text: str) -> None:
+        self.flush()
+        self._loading = True
+        self.target = target
+        self.setPlainText(text)
+        self.setReadOnly(target is None)
+        self._loading = False
+
+    def _changed(self) -> None:
+        if not self._loading and self.target is not None:
+            self._timer.start()
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+        if self.target is not None and not self._loading:
+            self._save(self.target, self.toPlainText())
+
+
+class NotesPanel(QWidget):
+    highlightActivated = Signal(int)
+
+    def __init__(self, library: Library, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notesPanel")
+        self.setAccessibleName(self.tr("Notes"))
+        self.library = library
+        self.data_dir = data_dir
+        self.article_id: int | None = None
+        self.title = ""
+
+        self.model = HighlightsModel(self)
+        self.highlights = QListView(self)
+        self.highlights.setObjectName("highlightsView")
+        self.highlights.setAccessibleName(self.tr("Highlights"))
+        self.highlights.setModel(self.model)
+        self.highlights.setWordWrap(True)
+        self.highlights.setUniformItemSizes(False)
+        self.highlights.selectionModel().currentChanged.connect(self._highlight_chosen)
+        self.highlights.clicked.connect(self._activate)
+        self.highlights.activated.connect(self._activate)
+
+        self.highlight_note = NoteEditor(self._save, self)
+        self.highlight_note.setObjectName("highlightNoteEditor")
+        self.highlight_note.setPlaceholderText(self.tr("A note on this highlight (Markdown)"))
+        self.highlight_note.setMaximumHeight(90)
+        self.highlight_tags = QLineEdit(self)
+        self.highlight_tags.setObjectName("highlightTags")
+        self.highlight_tags.setPlaceholderText(self.tr("Tags, separated by spaces"))
+        self.highlight_tags.editingFinished.connect(self._save_tags)
+        self.insert_quote = QPushButton(self.tr("Quote in notes"), self)
+        self.insert_quote.setObjectName("insertQuote")
+        self.insert_quote.clicked.connect(self.quote_current)
+
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("notesScope")
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        self.template = QComboBox(self)
+        self.template.setObjectName("noteTemplate")
+        self.use_template = QPushButton(self.tr("Start from template"), self)
+        self.use_template.clicked.connect(self.apply_template)
+        self.editor = NoteEditor(self._save, self)
+        self.editor.setObjectName("notesEditor")
+        self.editor.setAccessibleName(self.tr("Study notes"))
+        self.editor.setPlaceholderText(self.tr("Study notes in Markdown. They are saved as you type."))
+        self.editor.textChanged.connect(self._preview_later)
+        self.preview = QTextBrowser(self)
+        self.preview.setObjectName("notesPreview")
+        self.preview.setOpenLinks(False)
+        self.preview.loadResource = lambda *_: None  # type: ignore[method-assign]  # nothing remote, ever
+        self._preview_timer = QTimer(self, singleShot=True, interval=200)
+        self._preview_timer.timeout.connect(self.update_preview)
+
+        self.find = QLineEdit(self)
+        self.find.setObjectName("notesFind")
+        self.find.setPlaceholderText(self.tr("Find in notes (Enter: next)"))
+        self.find.returnPressed.connect(self.find_next)
+        self.find.hide()
+        shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.show_find)
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(QLabel(self.tr("Highlights"), top))
+        top_layout.addWidget(self.highlights, 1)
+        top_layout.addWidget(self.highlight_note)
+        row = QHBoxLayout()
+        row.addWidget(self.highlight_tags, 1)
+        row.addWidget(self.insert_quote)
+        top_layout.addLayout(row)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.scope, 1)
+        head.addWidget(self.template)
+        head.addWidget(self.use_template)
+        bottom_layout.addLayout(head)
+        bottom_layout.addWidget(self.find)
+        notes_split = QSplitter(Qt.Orientation.Vertical, bottom)
+        notes_split.addWidget(self.editor)
+        notes_split.addWidget(self.preview)
+        bottom_layout.addWidget(notes_split, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setObjectName("notesSplitter")
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setSizes([300, 500])
+        self.splitter = split
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(split)
+        self._reload_templates()
+        self.show_article(None)
+
+    # -- contents -----------------------------------------------------------
+
+    def show_article(self, article_id: int | None, title: str = "") -> None:
+        self.flush()
+        self.article_id, self.title = article_id, title
+        self.refresh_highlights()
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        if article_id is not None:
+            self.scope.addItem(self.tr("Notes on this article"), ("article", article_id))
+            for c in self.library.collections():
+                if article_id in self.library.collection_articles(c["id"]):
+                    self.scope.addItem(self.tr("Course notes: %1").replace("%1", c["name"]), ("collection", c["id"]))
+        self.scope.blockSignals(False)
+        self._scope_changed()
+
+    def refresh_highlights(self, select: int | None = None) -> None:
+        rows = self.library.highlights(self.article_id) if self.article_id is not None else []
+        self.model.set_rows(rows, self.library.color_meanings())
+        if select is not None:
+            for r, row in enumerate(rows):
+                if row["id"] == select:
+                    self.highlights.setCurrentIndex(self.model.index(r))
+        self._highlight_chosen()
+
+    def current_highlight(self) -> dict[str, Any] | None:
+        index = self.highlights.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+
+    def _highlight_chosen(self, *_: Any) -> None:
+        row = self.current_highlight()
+        self.highlight_note.load(("highlight", row["id"]) if row else None, row["note"] if row else "")
+        self.highlight_tags.setText(" ".join(self.library.highlight_tags(row["id"])) if row else "")
+        self.highlight_tags.setEnabled(row is not None)
+        self.insert_quote.setEnabled(row is not None and self.editor.target is not None)
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.highlightActivated.emit(index.data(Qt.ItemDataRole.UserRole))
+
+    def _scope_changed(self, *_: Any) -> None:
+        target = self.scope.currentData()
+        self.editor.load(target, self.library.note(*target) if target else "")
+        self.template.setEnabled(target is not None)
+        self.use_template.setEnabled(target is not None)
+        self.update_preview()
+
+    # -- editing ------------------------------------------------------------
+
+    def _save(self, target: tuple[str, int], text: str) -> None:
+        if not self.library.closed:
+            self.library.set_note(target[0], target[1], text)
+            if target[0] == "highlight":
+                for row in self.model.rows:
+                    if row["id"] == target[1]:
+                        row["note"] = text
+
+    def _save_tags(self) -> None:
+        row = self.current_highlight()
+        if row is not None:
+            self.library.set_highlight_tags(row["id"], self.highlight_tags.text().split())
+
+    def flush(self) -> None:
+        """Write whatever is typed now (switching article, closing)."""
+        self.editor.flush()
+        self.highlight_note.flush()
+        if self.highlight_tags.isModified():
+            self._save_tags()
+            self.highlight_tags.setModified(False)
+
+    def _reload_templates(self) -> None:
+        self.template.clear()
+        for name, text in templates(self.data_dir).items():
+            self.template.addItem(name, text)
+
+    def apply_template(self) -> None:
+        """Start the note from a template: put in front of what is there, never over it."""
+        text = self.template.currentData() or ""
+        current = self.editor.toPlainText()
+        self.editor.setPlainText(text + ("\n" + current if current.strip() else ""))
+
+    def quote_current(self) -> None:
+        row = self.current_highlight()
+        if row is None or self.editor.target is None:
+            return
+        paragraph = 1 + self._paragraph_number(row)
+        meaning = self.model.meanings[row["color"]] if row["color"] < len(self.model.meanings) else ""
+        self.editor.insertPlainText(
+            "\n" + quote_highlight(row["quote"], self.title, row["section_heading"], paragraph, meaning) + "\n"
+        )
+
+    def _paragraph_number(self, row: dict[str, Any]) -> int:
+        article = self.library.article(row["article_id"]) if row.get("article_id") else None
+        if article is None or row["section_position"] >= len(article.sections):
+            return 0
+        text = "\n".join(article.sections[row["section_position"]].paragraphs)
+        return text.count("\n", 0, row["start"])
+
+    def _preview_later(self) -> None:
+        self._preview_timer.start()
+
+    def update_preview(self) -> None:
+        self.preview.setHtml(markdown_to_html(self.editor.toPlainText()))
+
+    def show_find(self) -> None:
+        self.find.show()
+        self.find.setFocus()
+        self.find.selectAll()
+
+    def find_next(self) -> bool:
+        text = self.find.text()
+        if not text:
+            return False
+        if self.editor.find(text):
+            return True
+        cursor = self.editor.textCursor()
+        cursor.movePosition(cursor.MoveOperation.Start)
+        self.editor.setTextCursor(cursor)
+        return self.editor.find(text, QTextDocument.FindFlag(0))

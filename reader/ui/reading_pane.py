@@ -431,5 +431,6 @@ class ReadingPane(QWidget):
         self.set_font_size(self.font_size() + step)
 
     def save_position(self) -> None:
-        if self.article_id is not None and self.article is not None:
+        self._save_timer.stop()
+        if self.article_id is not None and self.article is not None and not self.library.closed:
             self.library.set_position(self.article_id, self.view.top_position())

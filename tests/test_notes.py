@@ -1,0 +1,257 @@
+"""Highlights and study notes, through the real window; and the notes surviving a killed writer."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QListView, QPlainTextEdit, QTextBrowser
+
+from reader.app import create_window
+from reader.core.notes import markdown_to_html, quote_highlight
+from reader.core.store import Library
+from reader.ui.notes_panel import AUTOSAVE_MS, HighlightsModel
+
+from .conftest import SEED
+
+PHRASE = "广大党员的先锋模范作用"
+
+
+def open_window(qtbot, folder: Path):
+    win = create_window(folder)
+    qtbot.addWidget(win)
+    win.resize(780, 560)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def import_seed(qtbot, win, path: Path = SEED) -> int:
+    job = win.import_paths([str(path)])
+    with qtbot.waitSignal(job.done, timeout=20000) as blocker:
+        pass
+    win.summary_dialog.close()
+    return blocker.args[0].article_ids[0]
+
+
+def select_text(view: QTextBrowser, text: str) -> None:
+    found = view.document().find(text)
+    assert not found.isNull(), text
+    view.setTextCursor(found)
+
+
+def type_chinese(widget, text: str) -> None:
+    """QTest types ASCII only; Chinese arrives the way an input method delivers it."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def drawn(win) -> list[str]:
+    return [s.cursor.selectedText() for s in win.reading_pane.view.extraSelections()]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    if not SEED.exists():
+        pytest.skip("../shared/corpus is not here")
+    return tmp_path / "lib"
+
+
+def test_highlight_note_and_article_note_survive_a_new_window(qtbot, folder: Path) -> None:
+    win = open_window(qtbot, folder)
+    article_id = import_seed(qtbot, win)
+    win.library_pane.select_article(article_id)
+    view = win.findChild(QTextBrowser, "articleView")
+    select_text(view, PHRASE)
+    win.findChild(type(win.highlight_action), "actionHighlightColor3").trigger()
+    assert drawn(win) == [PHRASE]
+    [row] = win.library.highlights(article_id)
+    assert (row["quote"], row["color"], row["section_heading"]) == (PHRASE, 2, "引言")
+    highlights = win.findChild(QListView, "highlightsView")
+    assert highlights.model().rowCount() == 1 and highlights.currentIndex().row() == 0
+
+    type_chinese(win.notes_panel.highlight_note, "先锋模范是关键")
+    win.notes_panel.highlight_tags.setText("党员 先锋")
+    win.notes_panel.highlight_tags.editingFinished.emit()
+    editor = win.findChild(QPlainTextEdit, "notesEditor")
+    type_chinese(editor, "# 学习心得\n\n基层治理要靠党建引领。")
+    qtbot.wait(AUTOSAVE_MS + 500)  # autosave: no save button, no waiting for close
+    assert win.library.note("highlight", row["id"]) == "先锋模范是关键"
+    assert win.library.note("article", article_id) == "# 学习心得\n\n基层治理要靠党建引领。"
+    assert win.library.highlight_tags(row["id"]) == ["先锋", "党员"]
+    assert 'id="学习心得"' in win.findChild(QTextBrowser, "notesPreview").document().toHtml() or "学习心得" in (
+        win.findChild(QTextBrowser, "notesPreview").toPlainText()
+    )
+    win.close()
+
+    again = open_window(qtbot, folder)
+    again.library_pane.select_article(article_id)
+    assert drawn(again) == [PHRASE]  # drawn in the same place
+    listed = again.findChild(QListView, "highlightsView")
+    qtbot.mouseClick(
+        listed.viewport(), Qt.MouseButton.LeftButton, pos=listed.visualRect(listed.model().index(0, 0)).center()
+    )
+    assert again.notes_panel.highlight_note.toPlainText() == "先锋模范是关键"
+    assert again.findChild(QPlainTextEdit, "notesEditor").toPlainText() == "# 学习心得\n\n基层治理要靠党建引领。"
+    again.close()
+
+
+def test_typed_note_is_saved_on_close_without_waiting(qtbot, folder: Path) -> None:
+    win = open_window(qtbot, folder)
+    article_id = import_seed(qtbot, win)
+    win.library_pane.select_article(article_id)
+    type_chinese(win.findChild(QPlainTextEdit, "notesEditor"), "最后一句")
+    win.close()  # before the autosave timer fires
+    library = Library.in_folder(folder)
+    assert library.note("article", article_id) == "最后一句"
+    library.close()
+
+
+def test_undo_redo_recolour_and_delete(qtbot, folder: Path) -> None:
+    win = open_window(qtbot, folder)
+    article_id = import_seed(qtbot, win)
+    win.library_pane.select_article(article_id)
+    select_text(win.reading_pane.view, PHRASE)
+    win.findChild(type(win.highlight_action), "actionHighlight").trigger()
+    [row] = win.library.highlights(article_id)
+    win.library.set_note("highlight", row["id"], "批注")
+    win.undo_stack.undo()
+    assert win.library.highlights(article_id) == [] and drawn(win) == []
+    win.undo_stack.redo()
+    assert [h["quote"] for h in win.library.highlights(article_id)] == [PHRASE] and drawn(win) == [PHRASE]
+    assert win.library.highlights(article_id)[0]["note"] == "批注"  # the note came back with it
+
+    win.highlight_selection(4)  # nothing selected: recolours the chosen highlight
+    assert win.library.highlights(article_id)[0]["color"] == 4
+    win.undo_stack.undo()
+    assert win.library.highlights(article_id)[0]["color"] == 0
+    win.findChild(type(win.highlight_action), "actionDeleteHighlight").trigger()
+    assert win.library.highlights(article_id) == []
+    win.undo_stack.undo()
+    assert win.library.highlights(article_id)[0]["note"] == "批注"
+    win.close()
+
+
+def test_reimported_dump_moves_the_highlight_with_its_text(qtbot, folder: Path, tmp_path: Path) -> None:
+    win = open_window(qtbot, folder)
+    article_id = import_seed(qtbot, win)
+    win.library_pane.select_article(article_id)
+    select_text(win.reading_pane.view, PHRASE)
+    win.highlight_selection(1)
+    corrected = tmp_path / "seed-corrected.txt"
+    corrected.write_text(
+        SEED.read_text("utf-8")
+        .replace("战斗堡作用", "战斗堡垒作用")
+        .replace("一、引言\n", "一、引言\n  新加的一段导语。\n"),
+        "utf-8",
+    )
+    assert import_seed(qtbot, win, corrected) == article_id
+    win.library_pane.select_article(article_id)
+    win.open_article(article_id)
+    assert drawn(win) == [PHRASE]
+    win.close()
+
+
+def test_quote_template_and_find(qtbot, folder: Path) -> None:
+    win = open_window(qtbot, folder)
+    article_id = import_seed(qtbot, win)
+    win.library_pane.select_article(article_id)
+    panel = win.notes_panel
+    assert (folder / "templates" / "学习心得.md").exists()  # the user's own copy, to edit
+    panel.template.setCurrentIndex(panel.template.findText("学习心得"))
+    panel.use_template.click()
+    editor = win.findChild(QPlainTextEdit, "notesEditor")
+    assert editor.toPlainText().startswith("# 学习心得\n\n## 原文摘录")
+    select_text(win.reading_pane.view, PHRASE)
+    win.highlight_selection(0)
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    panel.insert_quote.click()
+    assert f"> {PHRASE}\n>\n> ——《党建引领基层治理新探索》，引言，第 1 段（重点）" in editor.toPlainText()
+    panel.show_find()
+    panel.find.setText("原文摘录")
+    assert panel.find_next()
+    assert editor.textCursor().selectedText() == "原文摘录"
+    win.close()
+
+
+def test_markdown_preview_is_inert_and_anchors_read() -> None:
+    html = markdown_to_html("## 联系实际\n\n<script>alert(1)</script> <img src='http://example.invalid/x.png'>")
+    assert 'id="联系实际"' in html
+    assert "<script>" not in html and "<img" not in html
+
+
+def test_quote_format() -> None:
+    assert (
+        quote_highlight("一句\n两行", "题", "引言", 2, "金句")
+        == "> 一句\n> 两行\n>\n> ——《题》，引言，第 2 段（金句）\n"
+    )
+
+
+def test_highlights_model_passes_the_tester(qtmodeltester) -> None:
+    model = HighlightsModel()
+    model.set_rows(
+        [
+            {"id": 1, "color": 0, "quote": "甲", "section_heading": "引言", "orphaned": 0, "note": "注"},
+            {"id": 2, "color": 3, "quote": "乙", "section_heading": "", "orphaned": 1, "note": ""},
+        ],
+        ["重点", "疑问", "金句", "联系实际", "其他"],
+    )
+    qtmodeltester.check(model)
+    assert model.index(1).data().startswith("【联系实际】乙")
+    assert model.index(0).data(Qt.ItemDataRole.UserRole) == 1
+
+
+WRITER = r"""
+import sys, time
+from reader.core.store import Library
+library = Library.in_folder(sys.argv[1])
+article_id = int(sys.argv[2])
+n = 0
+while True:  # a note typed at the autosave cadence: each save holds the count so far
+    n += 1
+    library.set_note("article", article_id, f"第{n}次保存 " + "心得" * 50)
+    print(n, time.monotonic(), flush=True)
+    time.sleep(0.05)
+"""
+
+
+def test_killed_writer_loses_at_most_the_last_second(tmp_path: Path, seed_bytes: bytes) -> None:
+    folder = tmp_path / "lib"
+    library = Library.in_folder(folder)
+    article_id = library.import_bytes(seed_bytes, "seed.txt").article_id
+    library.close()
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    for delay in (0.3, 0.75, 1.2):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(folder), str(article_id)], stdout=subprocess.PIPE, text=True, env=env
+        )
+        lines = []
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:  # wait until it is writing, then let it write a while
+            lines.append(proc.stdout.readline())
+            if len(lines) == 1:
+                start = time.monotonic()
+            if time.monotonic() - start > delay:
+                break
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        last_reported = int(lines[-1].split()[0])
+        conn = sqlite3.connect(folder / "library.sqlite3")
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        body = conn.execute("SELECT body FROM notes WHERE kind = 'article'").fetchone()[0]
+        conn.close()
+        saved = int(body.split("次")[0].removeprefix("第"))
+        assert saved >= last_reported  # every save it reported is there (and at most the one in flight beyond)
+        assert saved <= last_reported + 1

@@ -1,6 +1,8 @@
-"""Render the window offscreen to PNG, with the shared corpus imported and the seed article open.
+"""Render the window offscreen to PNG: the seed article open, then with highlights and a study note.
 
     QT_QPA_PLATFORM=offscreen python docs/screenshot.py docs/reading-window.png [CORPUS_DIR]
+
+writes docs/reading-window.png and docs/reading-window-notes.png.
 
 Chinese needs a CJK font on the machine (Debian: fonts-noto-cjk).
 """
@@ -20,6 +22,28 @@ from PySide6.QtWidgets import QApplication
 from reader.app import CJK_FONTS, create_window
 from reader.core.importer import import_paths
 from reader.ui import translations
+
+HIGHLIGHTS = [  # (phrase, colour)
+    ("关键是要积极发挥党的引领作用", 0),
+    ("广大党员的先锋模范作用", 3),
+    ("政之所兴在顺民心,政之所废在逆民心", 2),
+    ("如何探索和创新有效的基层治理模式", 1),
+]
+NOTE = """# 学习心得
+
+## 核心观点
+
+党建引领是基层治理的**根本保证**：把党组织建设成坚强战斗堡垒。
+
+## 联系实际
+
+> 政之所兴在顺民心,政之所废在逆民心
+>
+> ——《党建引领基层治理新探索》，坚持以人民为中心，化解基层矛盾，第 1 段（金句）
+
+- 社区网格员要“摸透民情、了解民意”
+- 学习小组下周讨论“一核多元”
+"""
 
 
 def main() -> None:
@@ -44,8 +68,21 @@ def main() -> None:
     window.library_pane.select_article(seed)
     app.processEvents()
     window.grab().save(str(out))
-    window.close()
     print(f"saved {out}")
+    view = window.reading_pane.view
+    for phrase, color in HIGHLIGHTS:
+        view.setTextCursor(view.document().find(phrase))
+        window.highlight_selection(color)
+    window.library.set_note("highlight", window.library.highlights(seed)[1]["id"], "先锋模范作用要落到网格里。")
+    window.notes_panel.editor.setPlainText(NOTE)
+    window.notes_panel.update_preview()
+    window.notes_panel.refresh_highlights(select=window.library.highlights(seed)[1]["id"])
+    window.reading_pane.scroll_to_section(0)
+    app.processEvents()
+    notes = out.with_name(out.stem + "-notes" + out.suffix)
+    window.grab().save(str(notes))
+    print(f"saved {notes}")
+    window.close()
 
 
 if __name__ == "__main__":

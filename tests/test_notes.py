@@ -179,7 +179,9 @@ def test_quote_template_and_find(qtbot, folder: Path) -> None:
     editor.setTextCursor(cursor)
     panel.insert_quote.click()
     assert f"> {PHRASE}\n>\n> ——《党建引领基层治理新探索》，引言，第 1 段（重点）" in editor.toPlainText()
-    panel.show_find()
+    editor.setFocus()
+    win.findChild(type(win.highlight_action), "actionFind").trigger()  # Ctrl+F in the notes finds in the notes
+    assert panel.find.isVisible() and win.focusWidget() is panel.find
     panel.find.setText("原文摘录")
     assert panel.find_next()
     assert editor.textCursor().selectedText() == "原文摘录"
@@ -255,3 +257,22 @@ def test_killed_writer_loses_at_most_the_last_second(tmp_path: Path, seed_bytes:
         saved = int(body.split("次")[0].removeprefix("第"))
         assert saved >= last_reported  # every save it reported is there (and at most the one in flight beyond)
         assert saved <= last_reported + 1
+
+
+def test_clicking_a_highlight_scrolls_to_it(qtbot, folder: Path) -> None:
+    win = open_window(qtbot, folder)
+    article_id = import_seed(qtbot, win)
+    win.library_pane.select_article(article_id)
+    view = win.reading_pane.view
+    select_text(view, "共同营造美好家园")  # far down the article
+    win.highlight_selection(1)
+    bar = view.verticalScrollBar()
+    bar.setValue(0)
+    listed = win.findChild(QListView, "highlightsView")
+    qtbot.mouseClick(
+        listed.viewport(), Qt.MouseButton.LeftButton, pos=listed.visualRect(listed.model().index(0, 0)).center()
+    )
+    assert bar.value() > 0
+    top = view.cursorRect(view.document().find("共同营造美好家园")).top()
+    assert 0 <= top < view.viewport().height()  # the highlight is on screen
+    win.close()

@@ -186,6 +186,11 @@ class MainWindow(QMainWindow):
             self.library_pane.set_status([article_id], "reading")
 
     def focus_search(self) -> None:
+        """Ctrl+F finds where the reader is: in the notes when typing there, else in the library."""
+        focus = self.focusWidget()
+        if focus is not None and self.notes_panel.isAncestorOf(focus):
+            self.notes_panel.show_find()
+            return
         self.library_pane.search.setFocus()
         self.library_pane.search.selectAll()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -153,10 +153,7 @@ class NotesPanel(QWidget):
         self.find.setObjectName("notesFind")
         self.find.setPlaceholderText(self.tr("Find in notes (Enter: next)"))
         self.find.returnPressed.connect(self.find_next)
-        self.find.hide()
-        shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.show_find)
+        self.find.hide()  # Ctrl+F opens it when the focus is in this panel (the window's Find action decides)
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)

@@ -289,7 +289,9 @@ class ReadingPane(QWidget):
             return
         cursor = QTextCursor(self.view.document())
         cursor.setPosition(span[0])
-        top = self.view.document().documentLayout().blockBoundingRect(cursor.block()).top()
+        block = cursor.block()
+        line = block.layout().lineForTextPosition(cursor.positionInBlock())
+        top = self.view.document().documentLayout().blockBoundingRect(block).top() + (line.y() if line.isValid() else 0)
         self.view.verticalScrollBar().setValue(max(0, int(top) - 60))
 
     def _fill_outline(self) -> None:

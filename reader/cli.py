@@ -51,6 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the article as JSON")
 
     sub.add_parser("reparse", parents=[common], help="parse every kept dump again with this version")
+
+    p = sub.add_parser("export", parents=[common], help="export highlights and notes as Markdown")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--article", type=int, action="append", metavar="ID", help="an article (repeatable)")
+    which.add_argument("--collection", metavar="NAME", help="a course: a folder with index.md and its articles")
+    which.add_argument("--all", action="store_true", help="every article")
+    p.add_argument("--out", required=True, metavar="PATH", help="the folder to write into (a file with --csl/--theme)")
+    p.add_argument("--template", metavar="NAME", help="a template NAME.md.j2 from the library folder's export/")
+    p.add_argument("--theme-color", type=int, metavar="N", help="with --collection: one file of colour N's highlights")
+    p.add_argument("--theme-tag", metavar="TAG", help="with --collection: one file of the highlights tagged TAG")
+    p.add_argument("--csl", action="store_true", help="write the references as CSL-JSON (for Zotero) instead")
+    p.add_argument("--force", action="store_true", help="overwrite files that exist")
     return parser
 
 
@@ -205,10 +217,47 @@ def cmd_reparse(args: argparse.Namespace, folder: Any) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace, folder: Any) -> int:
+    from pathlib import Path
+
+    from reader.core.export import Exporter, ExportError
+
+    library = _open(folder)
+    try:
+        exporter = Exporter(library, Path(folder), template=args.template)
+        out = Path(args.out)
+        course = library.collection_id(args.collection) if args.collection else None
+        if args.collection and course is None:
+            raise ExportError(f"no course called {args.collection!r}")
+        ids = (
+            (args.article or [])
+            if not (args.all or course)
+            else (library.collection_articles(course) if course else library.article_ids())
+        )
+        if args.csl:
+            written = [exporter.export_csl(ids, out, args.force)]
+        elif course is not None and (args.theme_color or args.theme_tag):
+            color = args.theme_color - 1 if args.theme_color else None
+            written = [exporter.export_theme(course, out, color=color, tag=args.theme_tag, force=args.force)]
+        elif course is not None:
+            written = exporter.export_course(course, out, args.force)
+        else:
+            written = exporter.export_articles(ids, out, args.force)
+    except ExportError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        library.close()
+    for path in written:
+        print(path)
+    return 0
+
+
 _HANDLERS = {
     "parse": cmd_parse,
     "import": cmd_import,
     "list": cmd_list,
     "show": cmd_show,
     "reparse": cmd_reparse,
+    "export": cmd_export,
 }

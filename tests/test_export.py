@@ -156,3 +156,28 @@ def test_cli_export_and_csl(seeded: tuple[Library, int], tmp_path: Path, capsys:
     assert main(["export", "--data-dir", str(lib_dir), "--all", "--csl", "--out", str(csl)]) == 0
     [item] = json.loads(csl.read_text(encoding="utf-8"))
     assert item["type"] == "article-journal" and item["container-title"] == "速读·中旬"
+
+
+def test_export_dialog_and_copy_as_markdown(qtbot, tmp_path: Path, seed_bytes: bytes) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from reader.app import create_window
+
+    window = create_window(tmp_path / "lib")
+    qtbot.addWidget(window)
+    article_id = window.library.import_bytes(seed_bytes, "seed.txt").article_id
+    highlight(window.library, article_id, "关键是要积极发挥党的引领作用", 1)
+    window.library_pane.reload()
+    window.library_pane.select_article(article_id)
+    dialog = window.export_notes()
+    assert dialog.what.currentData() == "article"
+    dialog.folder.setText(str(tmp_path / "out"))
+    written = dialog.export()
+    assert [p.name for p in written] == ["党建引领基层治理新探索.md"]
+    assert "> 关键是要积极发挥党的引领作用" in written[0].read_text(encoding="utf-8")
+    with pytest.raises(ExportError, match="exists"):
+        dialog.export()  # the dialog asks before it overwrites
+    dialog.close()
+    window.copy_notes_markdown()
+    assert QGuiApplication.clipboard().text().startswith("---\ntitle: 党建引领基层治理新探索")
+    window.close()

@@ -19,9 +19,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
+from reader.core.export import Exporter, highlight_markdown
 from reader.core.store import ImportSummary, Library
 
 from .commands import AddHighlight, DeleteArticles, DeleteHighlight, EditMetadata, RecolorHighlight
+from .export_dialog import ExportDialog
 from .importing import ImportJob, ImportSummaryDialog
 from .library_pane import LibraryPane
 from .metadata_dialog import ColorMeaningsDialog, MetadataDialog
@@ -96,6 +98,13 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(
             self._action(self.tr("&Paste as article"), self.paste_article, "Ctrl+Shift+V", "actionPasteArticle")
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Export notes…"), self.export_notes, "Ctrl+E", "actionExport"))
+        file_menu.addAction(
+            self._action(
+                self.tr("Copy notes as &Markdown"), self.copy_notes_markdown, "Ctrl+Shift+C", "actionCopyMarkdown"
+            )
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "actionQuit"))
@@ -286,6 +295,51 @@ class MainWindow(QMainWindow):
         for action, meaning in zip(self.color_actions, self.library.color_meanings(), strict=True):
             action.setText(meaning)
         self.notes_panel.refresh_highlights()
+
+    # -- exporting ----------------------------------------------------------
+
+    def export_notes(self) -> ExportDialog:
+        dialog = ExportDialog(
+            self.library,
+            self.data_dir,
+            self.reading_pane.article_id,
+            self.library_pane.selected_ids(),
+            str(self.settings.value("export/folder", "")),
+            self,
+        )
+        dialog.accepted.connect(lambda: self._exported(dialog))
+        dialog.open()
+        self.export_dialog = dialog
+        return dialog
+
+    def _exported(self, dialog: ExportDialog) -> None:
+        self.settings.setValue("export/folder", dialog.folder.text())
+        self.statusBar().showMessage(
+            self.tr("Exported %1 file(s) to %2")
+            .replace("%1", str(len(dialog.written)))
+            .replace("%2", dialog.folder.text()),
+            8000,
+        )
+
+    def copy_notes_markdown(self) -> None:
+        """The chosen highlight, or else the article's notes and highlights, as Markdown on the clipboard."""
+        self.notes_panel.flush()
+        row = self.notes_panel.current_highlight()
+        if row is not None and self.notes_panel.highlights.hasFocus():
+            meanings = self.library.color_meanings()
+            text = highlight_markdown(
+                row["quote"],
+                meanings[row["color"]],
+                row["section_heading"],
+                row["note"],
+                self.library.highlight_tags(row["id"]),
+            )
+        elif self.reading_pane.article_id is not None:
+            text = Exporter(self.library, self.data_dir).article_markdown(self.reading_pane.article_id)
+        else:
+            return
+        QGuiApplication.clipboard().setText(text)
+        self.statusBar().showMessage(self.tr("Copied as Markdown."), 4000)
 
     # -- importing ----------------------------------------------------------
 

@@ -183,6 +183,22 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Export notes…</source>
+        <translation>导出笔记(&amp;E)……</translation>
+    </message>
+    <message>
+        <source>Copied as Markdown.</source>
+        <translation>已复制为 Markdown。</translation>
+    </message>
+    <message>
+        <source>Copy notes as &amp;Markdown</source>
+        <translation>复制为 &amp;Markdown</translation>
+    </message>
+    <message>
+        <source>Exported %1 file(s) to %2</source>
+        <translation>已导出 %1 个文件到 %2</translation>
+    </message>
+    <message>
         <source>&amp;Delete highlight</source>
         <translation>删除划线(&amp;D)</translation>
     </message>
@@ -490,6 +506,81 @@ Library: %1</source>
     <message>
         <source>Tags, separated by spaces</source>
         <translation>标签，以空格分隔</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>%1
+
+Overwrite?</source>
+        <translation>%1
+
+要覆盖吗？</translation>
+    </message>
+    <message>
+        <source>A course: a folder with index.md</source>
+        <translation>一门课程：含 index.md 的文件夹</translation>
+    </message>
+    <message>
+        <source>A themed digest (专题摘编) of a course</source>
+        <translation>课程的专题摘编</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择……</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Default layout</source>
+        <translation>默认版式</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Export notes</source>
+        <translation>导出笔记</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>References as CSL-JSON (for Zotero)</source>
+        <translation>参考文献 CSL-JSON（供 Zotero 导入）</translation>
+    </message>
+    <message>
+        <source>The %1 selected articles</source>
+        <translation>所选的 %1 篇文章</translation>
+    </message>
+    <message>
+        <source>The whole library</source>
+        <translation>整个文库</translation>
+    </message>
+    <message>
+        <source>There is no course yet.</source>
+        <translation>还没有课程。</translation>
+    </message>
+    <message>
+        <source>This article</source>
+        <translation>本文</translation>
     </message>
 </context>
 </TS>

@@ -181,3 +181,19 @@ def test_export_dialog_and_copy_as_markdown(qtbot, tmp_path: Path, seed_bytes: b
     window.copy_notes_markdown()
     assert QGuiApplication.clipboard().text().startswith("---\ntitle: 党建引领基层治理新探索")
     window.close()
+
+
+def test_citation_is_copied_from_the_article_view(qtbot, tmp_path: Path, seed_bytes: bytes) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from reader.app import create_window
+
+    window = create_window(tmp_path / "lib")
+    qtbot.addWidget(window)
+    article_id = window.library.import_bytes(seed_bytes, "seed.txt").article_id
+    window.library.update_metadata(article_id, authors=["向春玲"], year=2018, issue="3")
+    window.library_pane.reload()
+    window.library_pane.select_article(article_id)
+    window.findChild(type(window.highlight_action), "actionCopyCitation").trigger()
+    assert QGuiApplication.clipboard().text() == "向春玲. 党建引领基层治理新探索[J]. 速读·中旬, 2018(3)."
+    window.close()

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
+from reader.core.citation import gbt7714
 from reader.core.export import Exporter, highlight_markdown
 from reader.core.store import ImportSummary, Library
 
@@ -104,6 +105,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action(
                 self.tr("Copy notes as &Markdown"), self.copy_notes_markdown, "Ctrl+Shift+C", "actionCopyMarkdown"
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("Copy the &citation (GB/T 7714)"), self.copy_citation, "Ctrl+Alt+C", "actionCopyCitation"
             )
         )
         file_menu.addSeparator()
@@ -320,6 +326,12 @@ class MainWindow(QMainWindow):
             .replace("%2", dialog.folder.text()),
             8000,
         )
+
+    def copy_citation(self) -> None:
+        meta = self.library.article_meta(self.reading_pane.article_id) if self.reading_pane.article_id else None
+        if meta is not None:
+            QGuiApplication.clipboard().setText(gbt7714(meta))
+            self.statusBar().showMessage(self.tr("Citation copied."), 4000)
 
     def copy_notes_markdown(self) -> None:
         """The chosen highlight, or else the article's notes and highlights, as Markdown on the clipboard."""

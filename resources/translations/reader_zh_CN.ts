@@ -183,6 +183,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Copy the &amp;citation (GB/T 7714)</source>
+        <translation>复制引用格式 GB/T 7714(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Citation copied.</source>
+        <translation>已复制引用格式。</translation>
+    </message>
+    <message>
         <source>&amp;Export notes…</source>
         <translation>导出笔记(&amp;E)……</translation>
     </message>

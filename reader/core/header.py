@@ -36,6 +36,8 @@ _BARE_AUTHOR = mk.line_label("作者 作者姓名", r"\s*[:：]?\s*$")
 _NAVIGATION = re.compile(r"[|｜]|>>|＞＞|\s>\s")  # menus and breadcrumbs
 _AFFILIATION = re.compile(r"^[(（]|(?<!\d)\d{6}(?!\d)")
 _DATE_LINE = re.compile(r"^(?:时间|時間|日期|发布)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}")
+# `作者:孙立民  韩雪    小编:阿杰`: the names run to the next label, across double spaces.
+_AUTHOR_CUT = re.compile(r"\s*(?:[|｜【]|\s\S{1,6}[:：]|$)")
 _VALUE_CUT = re.compile(r"\s*(?:[|｜]|\s{2,}|被引量|作者[:：]|【|浏览|瀏覽|时间[:：]|時間[:：]|上传|上傳|$)")
 _PLACE = re.compile(r"[(（][^)）]{1,8}[)）]")
 
@@ -152,7 +154,7 @@ def read_header(lines: list[str], indexes: list[int]) -> Article:
             continue
         label = _AUTHOR_INLINE.search(line)
         if label:
-            candidate = _VALUE_CUT.split(label.group("value"), maxsplit=1)[0]
+            candidate = _AUTHOR_CUT.split(label.group("value"), maxsplit=1)[0]
         elif mk.META.match(line):
             continue
         else:

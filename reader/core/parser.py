@@ -25,6 +25,7 @@ from .textclean import cjk_count, clean_text, has_cjk_at_least, squeeze_cjk_spac
 
 _KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|\s{1,}")
 _KEYWORD_INLINE = re.compile(r"\s*(?:[\[【〔(（]\s*)?[关關]\s*[键鍵]\s*[词詞字]")
+_AFFILIATION_LINE = re.compile(r"^[(（].*[)）]$|(?<!\d)\d{6}(?!\d)")  # `(1.某大学 …,江苏 南京 210000)`
 _KW_HAS_SEP = re.compile(r"[;；,，、]")
 _GLUED_HEADING = re.compile(r"(?<=\S)(一\s*、|[(（]一[)）])(?=\S)")
 _INLINE_HEADING = re.compile(
@@ -304,7 +305,10 @@ class _Reader:
                 j += 1
                 if _KW_HAS_SEP.search(nxt) and not nxt.endswith((";", "；", ",", "，", "、")):
                     break
-        rank = (2 if after_abstract else 0) + (1 if len(words) > 1 else 0)
+        # A site's tag line (`关键词:a b`) loses to the article's own keywords: after the abstract,
+        # in brackets, separated by punctuation.
+        bracketed = line.lstrip("◆■ ")[:1] in "[【〔［(（"
+        rank = 4 * after_abstract + 2 * bracketed + bool(_KW_HAS_SEP.search(rest)) + (len(words) > 1)
         if words and rank > self._keyword_rank:
             self.keywords, self._keyword_rank = words, rank
         return j
@@ -364,6 +368,8 @@ def _is_heading_line(line: str) -> bool:
 
 
 def _is_body_line(line: str) -> bool:
+    if _AFFILIATION_LINE.search(line):
+        return False
     if "。" in line and len(line) >= 20:
         return True
     return len(line) >= 60 and cjk_count(line) >= len(line) * 0.5

@@ -28,6 +28,14 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "all", "courses", "tags", "course", 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+def _group_item(text: str, kind: str, group_id: int | None = None) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setData(kind, KIND_ROLE)
+    item.setData(group_id, ID_ROLE)
+    item.setEditable(False)
+    return item
+
+
 class GroupsView(QTreeView):
     """Courses and tags; articles dragged onto one join it."""
 
@@ -237,27 +245,15 @@ class LibraryPane(QWidget):
         current = self.groups_view.currentIndex()
         remembered = (current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else ("all", None)
         self.groups.clear()
-        everything = QStandardItem(self.tr("All articles"))
-        everything.setData("all", KIND_ROLE)
-        courses = QStandardItem(self.tr("Courses"))
-        courses.setData("courses", KIND_ROLE)
-        tags = QStandardItem(self.tr("Tags"))
-        tags.setData("tags", KIND_ROLE)
+        everything = _group_item(self.tr("All articles"), "all")
+        courses = _group_item(self.tr("Courses"), "courses")
+        tags = _group_item(self.tr("Tags"), "tags")
         for item in (everything, courses, tags):
-            item.setEditable(False)
             self.groups.appendRow(item)
         for c in self.library.collections():
-            child = QStandardItem(f"{c['name']}  ({c['articles']})")
-            child.setData("course", KIND_ROLE)
-            child.setData(c["id"], ID_ROLE)
-            child.setEditable(False)
-            courses.appendRow(child)
+            courses.appendRow(_group_item(f"{c['name']}  ({c['articles']})", "course", c["id"]))
         for t in self.library.tags():
-            child = QStandardItem(f"#{t['name']}  ({t['articles']})")
-            child.setData("tag", KIND_ROLE)
-            child.setData(t["id"], ID_ROLE)
-            child.setEditable(False)
-            tags.appendRow(child)
+            tags.appendRow(_group_item(f"#{t['name']}  ({t['articles']})", "tag", t["id"]))
         self.groups_view.expandAll()
         self._select_group(*remembered)
 

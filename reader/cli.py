@@ -52,6 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("reparse", parents=[common], help="parse every kept dump again with this version")
 
+    p = sub.add_parser("search", parents=[common], help="full-text search of articles, highlights and notes")
+    p.add_argument(
+        "query",
+        nargs="+",
+        metavar="QUERY",
+        help='words (all must occur), "exact phrase", -exclude, title: author: source: tag: course:',
+    )
+    p.add_argument("--json", action="store_true", help="one JSON object per line per hit")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
+
+    sub.add_parser("reindex", parents=[common], help="build the full-text index again")
+
     p = sub.add_parser("export", parents=[common], help="export highlights and notes as Markdown")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--article", type=int, action="append", metavar="ID", help="an article (repeatable)")
@@ -253,6 +265,36 @@ def cmd_export(args: argparse.Namespace, folder: Any) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace, folder: Any) -> int:
+    from reader.core.search import search
+
+    library = _open(folder)
+    try:
+        hits = search(library, " ".join(args.query), limit=args.limit)
+    finally:
+        library.close()
+    for hit in hits:
+        if args.json:
+            print(json.dumps(hit.to_json(), ensure_ascii=False))
+        else:
+            print(f"{hit.article_id:>6}  {hit.title}  [{hit.where}/{hit.field}]\n        {hit.snippet}")
+    if not args.json:
+        print(f"{len(hits)} hit(s)")
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace, folder: Any) -> int:
+    from reader.core.search import reindex
+
+    library = _open(folder)
+    try:
+        n = reindex(library)
+    finally:
+        library.close()
+    print(f"indexed {n} articles")
+    return 0
+
+
 _HANDLERS = {
     "parse": cmd_parse,
     "import": cmd_import,
@@ -260,4 +302,6 @@ _HANDLERS = {
     "show": cmd_show,
     "reparse": cmd_reparse,
     "export": cmd_export,
+    "search": cmd_search,
+    "reindex": cmd_reindex,
 }

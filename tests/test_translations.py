@@ -31,7 +31,7 @@ def test_window_speaks_chinese(qtbot, tmp_path: Path) -> None:
         qtbot.addWidget(window)
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus == ["文件(&F)", "编辑(&E)", "笔记(&N)", "视图(&V)", "帮助(&H)"]
-        assert window.library_pane.search.placeholderText().startswith("按题名")
+        assert window.library_pane.search.placeholderText().startswith("全文搜索")
         assert window.library_pane.model.headerData(0, Qt.Orientation.Horizontal) == "题名"
     finally:
         for translator in installed:

@@ -301,3 +301,25 @@ def test_tags_and_status_from_the_library(qtbot, window) -> None:
     assert pane.model.ids == [article_id]
     pane.set_status([article_id], "read")
     assert window.library.article_meta(article_id)["status"] == "read"
+
+
+def test_full_text_search_opens_the_match(qtbot, window) -> None:
+    import_and_wait(qtbot, window, [SEED, CITED])
+    window.summary_dialog.close()
+    pane = window.library_pane
+    pane.search.setText("黨建引領")  # traditional finds simplified
+    qtbot.waitUntil(lambda: pane.results.isVisible() and pane.results.count() > 0)
+    assert pane.model.rowCount() >= 1
+    hits = [pane.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(pane.results.count())]
+    body = next(i for i, h in enumerate(hits) if h.field == "body")
+    results = pane.results
+    results.scrollToItem(results.item(body))
+    qtbot.mouseClick(
+        results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(results.item(body)).center()
+    )
+    view = window.findChild(QTextBrowser, "articleView")
+    assert view.textCursor().selectedText() == "党建引领"
+    assert window.reading_pane.article_id == hits[body].article_id
+    pane.search.clear()
+    qtbot.waitUntil(lambda: not pane.results.isVisible())
+    assert pane.model.rowCount() == 2

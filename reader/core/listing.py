@@ -27,6 +27,7 @@ class Filter:
     collection_id: int | None = None
     tag_id: int | None = None
     keyword: str | None = None
+    only: tuple[int, ...] | None = None  # the articles a full-text search found
 
 
 def _like(text: str) -> str:
@@ -46,6 +47,9 @@ def article_ids(library: Library, flt: Filter = Filter(), sort: str = "added_at"
     if flt.keyword:
         where.append("EXISTS (SELECT 1 FROM json_each(a.keywords) k WHERE k.value = ?)")
         params.append(flt.keyword)
+    if flt.only is not None:
+        where.append("a.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(flt.only)))
     if flt.collection_id is not None:
         where.append("a.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?)")
         params.append(flt.collection_id)

@@ -148,6 +148,8 @@ def run_script(db: Database, script: str) -> None:
         if sqlite3.complete_statement(statement):
             db.execute(statement)
             statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in a migration: {statement.strip()[:60]}")
 
 
 def _v1(db: Database) -> None:
@@ -170,7 +172,15 @@ def _v3(db: Database) -> None:
     run_script(db, "CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT NOT NULL);")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
+def _v4(db: Database) -> None:
+    """The full-text index (reader/core/search.py); the library fills it after migrating."""
+    from .search import SCHEMA
+
+    run_script(db, SCHEMA)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
+SEARCH_SINCE = 4  # a library migrated from before this has its index built on opening
 LATEST = len(MIGRATIONS)
 
 

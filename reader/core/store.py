@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import schema
+from . import schema, search
 from .anchors import context, locate
 from .citations import link_citations
 from .model import PARSER_VERSION, Article, Section
@@ -93,6 +93,8 @@ class Library:
         self.migrated_from = schema.migrate(self.db)
         self._depth = 0
         self.closed = False
+        if self.migrated_from < schema.SEARCH_SINCE and self.migrated_from > 0:
+            search.reindex(self)
 
     @classmethod
     def in_folder(cls, data_dir: str | os.PathLike[str]) -> Library:
@@ -209,6 +211,7 @@ class Library:
         assert article_id is not None
         self.db.execute("INSERT INTO dumps (article_id, data) VALUES (?, ?)", [article_id, data])
         self._write_parts(article_id, a)
+        search.index_article(self, article_id, ("article",))
         return article_id
 
     def _write_parts(self, article_id: int, a: Article) -> None:
@@ -263,6 +266,7 @@ class Library:
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
         self._write_parts(article_id, a)
         self._reanchor(article_id, a.sections)
+        search.index_article(self, article_id)
 
     def _reanchor(self, article_id: int, sections: list[Section]) -> None:
         texts = ["\n".join(s.paragraphs) for s in sections]
@@ -401,11 +405,13 @@ class Library:
         sets = ", ".join(f"{k} = ?" for k in fields)
         with self.transaction():
             self.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*fields.values(), article_id])
+            search.index_article(self, article_id, ("article",))
 
     def delete_article(self, article_id: int) -> None:
         """Gone for good, with its highlights and notes."""
         with self.transaction():
             self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+            search.forget_article(self, article_id)
 
     def trash(self, article_ids: list[int]) -> None:
         """Delete in a way that can be undone: the articles leave every list but keep everything."""
@@ -416,6 +422,9 @@ class Library:
 
     def empty_trash(self) -> int:
         with self.transaction():
+            self.db.execute(
+                "DELETE FROM search_index WHERE article_id IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"
+            )
             return self.db.execute("DELETE FROM articles WHERE deleted_at IS NOT NULL").rowcount
 
     def set_position(self, article_id: int, position: int) -> None:
@@ -534,11 +543,13 @@ class Library:
         heading, body = row
         prefix, suffix = context(body, start, end)
         stamp = now()
-        cur = self.db.execute(
-            "INSERT INTO highlights (article_id, section_position, section_heading, start, end, quote, prefix,"
-            " suffix, color, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [article_id, section, heading, start, end, body[start:end], prefix, suffix, color, stamp, stamp],
-        )
+        with self.transaction():
+            cur = self.db.execute(
+                "INSERT INTO highlights (article_id, section_position, section_heading, start, end, quote, prefix,"
+                " suffix, color, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [article_id, section, heading, start, end, body[start:end], prefix, suffix, color, stamp, stamp],
+            )
+            search.index_article(self, article_id, ("highlight",))
         assert cur.lastrowid is not None
         return cur.lastrowid
 
@@ -572,6 +583,7 @@ class Library:
         saved = {"row": row, "note": self.note("highlight", highlight_id), "tags": self.highlight_tags(highlight_id)}
         with self.transaction():
             self.db.execute("DELETE FROM highlights WHERE id = ?", [highlight_id])
+            search.index_article(self, row["article_id"], ("highlight",))
         return saved
 
     def restore_highlight(self, saved: dict[str, Any]) -> int:
@@ -583,6 +595,7 @@ class Library:
             if saved["note"]:
                 self.set_note("highlight", row["id"], saved["note"])
             self.set_highlight_tags(row["id"], saved["tags"])
+            search.index_article(self, row["article_id"], ("highlight",))
         return row["id"]
 
     def highlight_tags(self, highlight_id: int) -> list[str]:
@@ -614,11 +627,16 @@ class Library:
         )
 
     def set_note(self, kind: str, target_id: int, body: str) -> None:
-        self.db.execute(
-            "INSERT INTO notes (kind, target_id, body, updated_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (kind, target_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-            [kind, target_id, body, now()],
-        )
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO notes (kind, target_id, body, updated_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (kind, target_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+                [kind, target_id, body, now()],
+            )
+            if kind == "article":
+                search.index_article(self, target_id, ("note",))
+            elif kind == "highlight" and (h := self.highlight(target_id)) is not None:
+                search.index_article(self, h["article_id"], ("highlight",))
 
     def note(self, kind: str, target_id: int) -> str:
         row = self.db.execute("SELECT body FROM notes WHERE kind = ? AND target_id = ?", [kind, target_id]).fetchone()

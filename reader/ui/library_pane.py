@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QSplitter,
     QTableView,
@@ -24,6 +26,7 @@ from reader.core.store import Library
 
 from .library_model import ARTICLE_IDS_MIME, LibraryModel, ids_from_mime
 
+RESULTS = 300  # search hits listed at the most
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "all", "courses", "tags", "course", "tag"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -76,6 +79,7 @@ class GroupsView(QTreeView):
 
 class LibraryPane(QWidget):
     articleSelected = Signal(int)
+    hitActivated = Signal(object)  # a search Hit
     groupsChanged = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
@@ -85,7 +89,7 @@ class LibraryPane(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("librarySearch")
-        self.search.setPlaceholderText(self.tr("Filter by title, author, source, keyword  (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr('Search the full text: words, "phrase", -word, title: author: tag:'))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Filter the library"))
         self._debounce = QTimer(self, singleShot=True, interval=150)
@@ -129,6 +133,14 @@ class LibraryPane(QWidget):
         split.setObjectName("librarySplitter")
         split.addWidget(self.groups_view)
         split.addWidget(self.view)
+        self.results = QListWidget(self)
+        self.results.setObjectName("searchResults")
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setWordWrap(True)
+        self.results.itemClicked.connect(self._hit_clicked)
+        self.results.itemActivated.connect(self._hit_clicked)
+        self.results.hide()
+        split.addWidget(self.results)
         split.setStretchFactor(1, 4)
         split.setSizes([140, 560])
         layout = QVBoxLayout(self)
@@ -143,21 +155,46 @@ class LibraryPane(QWidget):
 
     # -- filtering ----------------------------------------------------------
 
-    def current_filter(self) -> listing.Filter:
+    def current_filter(self, only: tuple[int, ...] | None = None) -> listing.Filter:
         index = self.groups_view.currentIndex()
         kind = index.data(KIND_ROLE) if index.isValid() else None
         group_id = index.data(ID_ROLE) if index.isValid() else None
         return listing.Filter(
-            text=self.search.text().strip(),
             collection_id=group_id if kind == "course" else None,
             tag_id=group_id if kind == "tag" else None,
             keyword=self._keyword,
+            only=only,
         )
 
     def _apply_filter(self) -> None:
-        if not self.search.text().strip():
+        """The box searches the full text; the list keeps the articles found, the hits show where."""
+        text = self.search.text().strip()
+        if not text:
             self._keyword = None
-        self.model.set_filter(self.current_filter())
+        if not text or self._keyword is not None:
+            self.results.hide()
+            self.model.set_filter(self.current_filter())
+            return
+        from reader.core.search import search
+
+        hits = search(self.library, text, limit=RESULTS)
+        self.model.set_filter(self.current_filter(only=tuple(dict.fromkeys(h.article_id for h in hits))))
+        shown = set(self.model.ids)
+        self.results.clear()
+        where = {"article": self.tr("text"), "highlight": self.tr("highlight"), "note": self.tr("note")}
+        for hit in hits:
+            if hit.article_id in shown:
+                item = QListWidgetItem(f"{hit.title}\n[{where.get(hit.where, hit.where)}] {hit.snippet}")
+                item.setData(Qt.ItemDataRole.UserRole, hit)
+                item.setToolTip(hit.snippet)
+                self.results.addItem(item)
+        self.results.setVisible(True)
+
+    def _hit_clicked(self, item: QListWidgetItem) -> None:
+        hit = item.data(Qt.ItemDataRole.UserRole)
+        if hit is not None:
+            self.select_article(hit.article_id)
+            self.hitActivated.emit(hit)
 
     def filter_by_keyword(self, keyword: str) -> None:
         """A keyword chip was clicked: show the articles that carry it."""
@@ -165,6 +202,7 @@ class LibraryPane(QWidget):
         self.search.blockSignals(True)
         self.search.setText(keyword)
         self.search.blockSignals(False)
+        self.results.hide()
         self.model.set_filter(listing.Filter(keyword=keyword))
 
     # -- selection ----------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import (
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.library_pane.articleSelected.connect(self.open_article)
         self.reading_pane.keywordClicked.connect(self.library_pane.filter_by_keyword)
         self.notes_panel.highlightActivated.connect(self.go_to_highlight)
+        self.library_pane.hitActivated.connect(self.go_to_hit)
         self.reading_pane.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reading_pane.view.customContextMenuRequested.connect(self._article_menu)
         self._build_menus()
@@ -275,6 +277,23 @@ class MainWindow(QMainWindow):
         self.notes_panel.refresh_highlights(select=select)
         if self.reading_pane.article_id is not None:
             self.library_pane.model.refresh_rows([self.reading_pane.article_id])
+
+    def go_to_hit(self, hit: Any) -> None:
+        """Open a search hit's article at the match, and mark it."""
+        if self.reading_pane.article_id != hit.article_id:
+            self.open_article(hit.article_id)
+        if hit.where == "highlight":
+            self.notes_panel.refresh_highlights(select=hit.target)
+            self.go_to_highlight(hit.target)
+            return
+        if hit.where == "note":
+            self.notes_panel.editor.setFocus()
+            cursor = self.notes_panel.editor.textCursor()
+            cursor.setPosition(hit.start)
+            cursor.setPosition(hit.end, cursor.MoveMode.KeepAnchor)
+            self.notes_panel.editor.setTextCursor(cursor)
+            return
+        self.reading_pane.mark_text(hit)
 
     def go_to_highlight(self, highlight_id: int) -> None:
         row = self.library.highlight(highlight_id)

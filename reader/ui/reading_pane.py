@@ -6,7 +6,16 @@ from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -42,6 +51,13 @@ class Paragraph(NamedTuple):
     length: int
 
 
+def _original_match(hit: Any) -> str:
+    """The matched words as the article writes them (the snippet marks them)."""
+    from reader.core.search import MARK_CLOSE, MARK_OPEN
+
+    return hit.snippet.split(MARK_OPEN, 1)[-1].split(MARK_CLOSE, 1)[0]
+
+
 class ArticleView(QTextBrowser):
     """Read-only rich text; links are routed by the reading pane, and nothing is ever loaded."""
 
@@ -57,20 +73,23 @@ class ArticleView(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl) -> Any:
         return None  # no images, no style sheets, no network: imported text stays text
 
-    def anchor_top(self, name: str) -> int | None:
-        """Vertical position, in document pixels, of the anchor called ``name``."""
-        doc = self.document()
-        block = doc.begin()
-        layout = doc.documentLayout()
+    def anchor_block(self, name: str) -> QTextBlock | None:
+        """The block holding the anchor called ``name``."""
+        block = self.document().begin()
         while block.isValid():
             it = block.begin()
             while not it.atEnd():
                 fragment = it.fragment()
                 if fragment.isValid() and name in fragment.charFormat().anchorNames():
-                    return int(layout.blockBoundingRect(block).top())
+                    return block
                 it += 1
             block = block.next()
         return None
+
+    def anchor_top(self, name: str) -> int | None:
+        """Vertical position, in document pixels, of the anchor called ``name``."""
+        block = self.anchor_block(name)
+        return None if block is None else int(self.document().documentLayout().blockBoundingRect(block).top())
 
     def top_position(self) -> int:
         """Character position at the top of the viewport: the reading position."""
@@ -278,6 +297,30 @@ class ReadingPane(QWidget):
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
         self.view.setExtraSelections(selections)
+
+    def mark_text(self, hit: Any) -> None:
+        """Select a search hit's match in the article and bring it into view."""
+        if self.article is None:
+            return
+        span = None
+        start_at = 0
+        if hit.field == "body" and hit.target is not None and hit.target < len(self.article.sections):
+            heading = self.article.sections[hit.target].heading
+            offset = len(heading) + 1 if heading else 0
+            if hit.start >= offset:
+                span = self.document_range(hit.target, hit.start - offset, hit.end - offset)
+            block = self.view.anchor_block(f"sec-{hit.target}")
+            start_at = block.position() if block is not None else 0
+        if span is None:  # in a heading, the title, the abstract, the references: find it from there on
+            found = self.view.document().find(_original_match(hit), start_at)
+            span = (found.selectionStart(), found.selectionEnd()) if not found.isNull() else None
+        if span is None:
+            return
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+        self.view.ensureCursorVisible()
 
     def refresh_highlights(self) -> None:
         if self.article_id is not None:

@@ -92,6 +92,26 @@
 <context>
     <name>LibraryPane</name>
     <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Search the full text: words, "phrase", -word, title: author: tag:</source>
+        <translation>全文搜索：词语、"短语"、-排除词、title: author: tag:</translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
@@ -146,10 +166,6 @@
     <message>
         <source>Delete</source>
         <translation>删除</translation>
-    </message>
-    <message>
-        <source>Filter by title, author, source, keyword  (Ctrl+F)</source>
-        <translation>按题名、作者、来源、关键词筛选（Ctrl+F）</translation>
     </message>
     <message>
         <source>Filter the library</source>

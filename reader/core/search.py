@@ -12,6 +12,8 @@ and half-width forms (NFKC) and traditional characters (OpenCC t2s; 黨建 finds
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .model import Article
     from .store import Library
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -42,9 +45,11 @@ def _char(ch: str) -> str:
 
 def normalize(text: str) -> str:
     """Same length as ``text``: each character folded (width, case) and made simplified."""
-    folded = "".join(_char(ch) for ch in text) if not text.isascii() else text.lower()
-    if folded.isascii():
-        return folded
+    if text.isascii():
+        return text.lower()
+    folded = unicodedata.normalize("NFKC", text).lower()
+    if len(folded) != len(text):  # something expanded (㈠ → (一)): fold one character at a time
+        folded = "".join(_char(ch) for ch in text)
     simplified = _converter().convert(folded)
     if len(simplified) == len(folded):
         return simplified
@@ -55,16 +60,15 @@ def grams(text: str) -> tuple[str, str]:
     """(bigram stream, single-character stream) of normalised text, for the index or a query."""
     pairs: list[str] = []
     singles: list[str] = []
-    for m in _RUNS.finditer(text):
-        run = m.group()
+    for run in _RUNS.findall(text):
         if not _IS_CJK.match(run):
             pairs.append(run)
-            continue
-        singles.extend(run)
-        if len(run) == 1:
+        elif len(run) == 1:
             pairs.append(run)
+            singles.append(run)
         else:
-            pairs.extend(run[i : i + 2] for i in range(len(run) - 1))
+            pairs.append(" ".join(map("".join, itertools.pairwise(run))))
+            singles.append(" ".join(run))
     return " ".join(pairs), " ".join(singles)
 
 
@@ -76,11 +80,18 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     article_id UNINDEXED, kind UNINDEXED, target UNINDEXED, field UNINDEXED, text UNINDEXED,
     tokenize = 'unicode61'
 );
+-- Which index rows belong to which article: FTS5 cannot index its UNINDEXED columns.
+CREATE TABLE search_rows (
+    rowid INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL,
+    kind TEXT NOT NULL
+);
+CREATE INDEX search_rows_article ON search_rows (article_id, kind);
 """
 
 
 def _rows_for_article(
-    library: Library, article_id: int, kinds: tuple[str, ...]
+    library: Library, article_id: int, kinds: tuple[str, ...], article: Article | None = None
 ) -> list[tuple[str, int | None, str, str]]:
     """(kind, target, field, text) of everything searchable about one article."""
     rows: list[tuple[str, int | None, str, str]] = []
@@ -91,13 +102,15 @@ def _rows_for_article(
         rows.append(("note", article_id, "note", note))
     if "article" not in kinds:
         return rows
-    meta = library.article_meta(article_id)
-    article = library.article(article_id)
-    if meta is None or article is None:
-        return rows
-    rows.append(("article", None, "title", meta["title"] or ""))
-    people = "　".join([*meta["authors"], meta["source"] or "", *meta["keywords"]])
-    rows.append(("article", None, "meta", people))
+    if article is None:
+        meta = library.article_meta(article_id)
+        article = library.article(article_id)
+        if meta is None or article is None:
+            return rows
+        article.title, article.authors, article.source = meta["title"], meta["authors"], meta["source"]
+        article.keywords = meta["keywords"]
+    rows.append(("article", None, "title", article.title or ""))
+    rows.append(("article", None, "meta", "　".join([*article.authors, article.source or "", *article.keywords])))
     if article.abstract:
         rows.append(("article", None, "abstract", article.abstract))
     for i, section in enumerate(article.sections):
@@ -108,29 +121,51 @@ def _rows_for_article(
     return rows
 
 
-def index_article(library: Library, article_id: int, kinds: tuple[str, ...] = ("article", "highlight", "note")) -> None:
-    """(Re)index one article's text, highlights and notes (or just the kinds named)."""
-    marks = ",".join("?" * len(kinds))
-    library.db.execute(f"DELETE FROM search_index WHERE article_id = ? AND kind IN ({marks})", [article_id, *kinds])
-    rows = []
-    for kind, target, field_name, text in _rows_for_article(library, article_id, kinds):
+def index_article(
+    library: Library,
+    article_id: int,
+    kinds: tuple[str, ...] = ("article", "highlight", "note"),
+    article: Article | None = None,
+    new: bool = False,
+) -> None:
+    """(Re)index one article's text, highlights and notes (or just the kinds named).
+
+    ``article`` saves reading back what was just stored; ``new`` says there is nothing to replace."""
+    conn = library.db.conn
+    if not new:
+        forget_article(library, article_id, kinds)
+    for kind, target, field_name, text in _rows_for_article(library, article_id, kinds, article):
         pairs, singles = grams(normalize(text))
-        rows.append((pairs, singles, article_id, kind, target, field_name, text))
-    library.db.conn.executemany(
-        "INSERT INTO search_index (grams, chars, article_id, kind, target, field, text) VALUES (?,?,?,?,?,?,?)", rows
-    )
+        cur = conn.execute(
+            "INSERT INTO search_index (grams, chars, article_id, kind, target, field, text) VALUES (?,?,?,?,?,?,?)",
+            (pairs, singles, article_id, kind, target, field_name, text),
+        )
+        conn.execute(
+            "INSERT INTO search_rows (rowid, article_id, kind) VALUES (?,?,?)", (cur.lastrowid, article_id, kind)
+        )
 
 
-def forget_article(library: Library, article_id: int) -> None:
-    library.db.execute("DELETE FROM search_index WHERE article_id = ?", [article_id])
+def forget_article(
+    library: Library, article_id: int, kinds: tuple[str, ...] = ("article", "highlight", "note")
+) -> None:
+    marks = ",".join("?" * len(kinds))
+    rowids = [
+        (r[0],)
+        for r in library.db.execute(
+            f"SELECT rowid FROM search_rows WHERE article_id = ? AND kind IN ({marks})", [article_id, *kinds]
+        )
+    ]
+    library.db.conn.executemany("DELETE FROM search_index WHERE rowid = ?", rowids)
+    library.db.conn.executemany("DELETE FROM search_rows WHERE rowid = ?", rowids)
 
 
 def reindex(library: Library, progress: Any = None) -> int:
     ids = [r[0] for r in library.db.execute("SELECT id FROM articles ORDER BY id")]
     with library.transaction():
         library.db.execute("DELETE FROM search_index")
+        library.db.execute("DELETE FROM search_rows")
         for n, article_id in enumerate(ids, start=1):
-            index_article(library, article_id)
+            index_article(library, article_id, new=True)
             if progress:
                 progress(n, len(ids))
     return len(ids)
@@ -205,18 +240,31 @@ def _match_expression(term: str) -> str | None:
     return f'grams : "{pairs}"'
 
 
-def _rows_matching(library: Library, term: str, limit: int | None = None) -> list[tuple[Any, ...]]:
+def _articles_matching(library: Library, term: str) -> set[int]:
+    expression = _match_expression(term)
+    if expression is None:
+        return set()
+    sql = "SELECT DISTINCT article_id FROM search_index WHERE search_index MATCH ?"
+    return {r[0] for r in library.db.execute(sql, [expression])}
+
+
+def _top_rows(library: Library, term: str, articles: set[int] | None, limit: int) -> list[tuple[Any, ...]]:
+    """The best-ranked rows for a term, within ``articles`` when given."""
     expression = _match_expression(term)
     if expression is None:
         return []
-    sql = (
-        "SELECT s.article_id, s.kind, s.target, s.field, s.text FROM search_index s"
-        " JOIN articles a ON a.id = s.article_id AND a.deleted_at IS NULL"
-        " WHERE search_index MATCH ? ORDER BY rank"
-    )
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    return list(library.db.execute(sql, [expression]))
+    sql = "SELECT article_id, kind, target, field, text FROM search_index WHERE search_index MATCH ?"
+    params: list[Any] = [expression]
+    if articles is not None:
+        sql += " AND article_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(sorted(articles)))
+    return list(library.db.execute(sql + f" ORDER BY rank LIMIT {int(limit)}", params))
+
+
+def _live(library: Library, article_ids: set[int]) -> dict[int, str]:
+    """Titles of the articles not in the trash."""
+    sql = "SELECT id, title FROM articles WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))"
+    return dict(library.db.execute(sql, [json.dumps(sorted(article_ids))]).fetchall())
 
 
 def _passes_filters(library: Library, article_id: int, filters: list[tuple[str, str]], cache: dict) -> bool:
@@ -247,48 +295,66 @@ def snippet(text: str, start: int, end: int) -> str:
     return ("…" if a > 0 else "") + body + ("…" if b < len(text) else "")
 
 
+def _found_articles(library: Library, q: Query) -> set[int] | None:
+    """Articles holding every term and none excluded, passing the filters; None means no restriction."""
+    cache: dict[int, dict[str, str]] = {}
+    found: set[int] | None = None
+    if len(q.terms) > 1 or q.excluded or q.filters or not q.terms:
+        sets = [_articles_matching(library, t) for t in q.terms]
+        if sets:
+            found = set.intersection(*sets)
+        else:
+            found = {r[0] for r in library.db.execute("SELECT id FROM articles WHERE deleted_at IS NULL")}
+        for term in q.excluded:
+            found -= _articles_matching(library, term)
+        if q.filters:
+            found = {a for a in found if _passes_filters(library, a, q.filters, cache)}
+    return found
+
+
 def search(library: Library, text: str, limit: int = 20) -> list[Hit]:
     """Hits, best first: rows of articles that hold every term, none of the excluded, and pass the filters."""
     q = Query.parse(text)
     if q.empty:
         return []
-    cache: dict[int, dict[str, str]] = {}
-    if q.terms:
-        per_term = [_rows_matching(library, t) for t in q.terms]
-        articles = set.intersection(*({r[0] for r in rows} for rows in per_term))
-        candidates = [r for r in per_term[0] if r[0] in articles]
-    else:
-        ids = [r[0] for r in library.db.execute("SELECT id FROM articles WHERE deleted_at IS NULL ORDER BY id")]
-        candidates = [(i, "article", None, "title", "") for i in ids]
-        articles = set(ids)
-    for term in q.excluded:
-        articles -= {r[0] for r in _rows_matching(library, term)}
+    found = _found_articles(library, q)
+    if not q.terms:  # filters only: the articles themselves
+        titles = _live(library, found or set())
+        return [Hit(a, t, "article", "title", None, t, 0, 0) for a, t in sorted(titles.items())][:limit]
     hits: list[Hit] = []
-    titles: dict[int, str] = {}
-    for article_id, kind, target, field_name, row_text in candidates:
-        if article_id not in articles or not _passes_filters(library, article_id, q.filters, cache):
-            continue
-        if article_id not in titles:
-            meta = library.article_meta(article_id)
-            titles[article_id] = meta["title"] if meta else ""
-        if q.terms:
-            at = normalize(row_text).find(q.terms[0])
-            if at < 0:  # the phrase matched across a line break the text does not have
+    want = limit
+    while True:
+        rows = _top_rows(library, q.terms[0], found, want * 2)
+        titles = _live(library, {r[0] for r in rows})
+        hits = []
+        for article_id, kind, target, field_name, row_text in rows:
+            if article_id not in titles:
                 continue
-            start, end = at, at + len(q.terms[0])
-            shown = snippet(row_text, start, end)
-        else:
-            start = end = 0
-            shown = titles[article_id]
-        hits.append(Hit(article_id, titles[article_id], kind, field_name, target, shown, start, end))
-        if len(hits) >= limit:
-            break
-    return hits
+            at = normalize(row_text).find(q.terms[0])
+            if at < 0:  # the phrase matched across a break the text has
+                continue
+            end = at + len(q.terms[0])
+            hits.append(
+                Hit(article_id, titles[article_id], kind, field_name, target, snippet(row_text, at, end), at, end)
+            )
+            if len(hits) >= limit:
+                return hits
+        if len(rows) < want * 2:
+            return hits
+        want *= 4
 
 
-def matching_articles(library: Library, text: str) -> list[int]:
-    """Every article the query finds, in the order of its best hit (no limit)."""
-    seen: dict[int, None] = {}
-    for hit in search(library, text, limit=1_000_000):
-        seen.setdefault(hit.article_id, None)
-    return list(seen)
+def matching_articles(library: Library, text: str, exact: bool = True) -> list[int]:
+    """Every article the query finds (not in the trash), in id order.
+
+    ``exact=False`` skips checking each hit's text for a phrase that matched across a
+    line break: much faster on common words, what a list of articles as you type needs."""
+    q = Query.parse(text)
+    if q.empty:
+        return []
+    found = _found_articles(library, q)
+    if found is None:
+        found = _articles_matching(library, q.terms[0])
+    if q.terms and exact:
+        found = {h.article_id for h in search(library, text, limit=1_000_000)}
+    return sorted(_live(library, found))

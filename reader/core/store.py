@@ -211,7 +211,7 @@ class Library:
         assert article_id is not None
         self.db.execute("INSERT INTO dumps (article_id, data) VALUES (?, ?)", [article_id, data])
         self._write_parts(article_id, a)
-        search.index_article(self, article_id, ("article",))
+        search.index_article(self, article_id, ("article",), article=a, new=True)
         return article_id
 
     def _write_parts(self, article_id: int, a: Article) -> None:
@@ -266,7 +266,7 @@ class Library:
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
         self._write_parts(article_id, a)
         self._reanchor(article_id, a.sections)
-        search.index_article(self, article_id)
+        search.index_article(self, article_id, article=a)
 
     def _reanchor(self, article_id: int, sections: list[Section]) -> None:
         texts = ["\n".join(s.paragraphs) for s in sections]
@@ -422,9 +422,8 @@ class Library:
 
     def empty_trash(self) -> int:
         with self.transaction():
-            self.db.execute(
-                "DELETE FROM search_index WHERE article_id IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)"
-            )
+            for (article_id,) in self.db.execute("SELECT id FROM articles WHERE deleted_at IS NOT NULL").fetchall():
+                search.forget_article(self, article_id)
             return self.db.execute("DELETE FROM articles WHERE deleted_at IS NOT NULL").rowcount
 
     def set_position(self, article_id: int, position: int) -> None:

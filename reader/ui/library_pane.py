@@ -175,10 +175,11 @@ class LibraryPane(QWidget):
             self.results.hide()
             self.model.set_filter(self.current_filter())
             return
-        from reader.core.search import search
+        from reader.core.search import matching_articles, search
 
         hits = search(self.library, text, limit=RESULTS)
-        self.model.set_filter(self.current_filter(only=tuple(dict.fromkeys(h.article_id for h in hits))))
+        found = matching_articles(self.library, text, exact=False)
+        self.model.set_filter(self.current_filter(only=tuple(found)))
         shown = set(self.model.ids)
         self.results.clear()
         where = {"article": self.tr("text"), "highlight": self.tr("highlight"), "note": self.tr("note")}

@@ -248,17 +248,30 @@ def _articles_matching(library: Library, term: str) -> set[int]:
     return {r[0] for r in library.db.execute(sql, [expression])}
 
 
+HEAD_FIELDS = ("title", "meta", "abstract")  # a match here says most about an article
+
+
 def _top_rows(library: Library, term: str, articles: set[int] | None, limit: int) -> list[tuple[Any, ...]]:
-    """The best-ranked rows for a term, within ``articles`` when given."""
+    """Rows for a term, within ``articles`` when given: matches in titles, keywords and abstracts
+    first, then the rest; newest first within each. Ranking every match (bm25) would cost as much
+    as there are matches: a common two-character word is in nearly every article."""
     expression = _match_expression(term)
     if expression is None:
         return []
-    sql = "SELECT article_id, kind, target, field, text FROM search_index WHERE search_index MATCH ?"
-    params: list[Any] = [expression]
-    if articles is not None:
-        sql += " AND article_id IN (SELECT value FROM json_each(?))"
-        params.append(json.dumps(sorted(articles)))
-    return list(library.db.execute(sql + f" ORDER BY rank LIMIT {int(limit)}", params))
+    rows: list[tuple[Any, ...]] = []
+    for head in (True, False):
+        sql = "SELECT article_id, kind, target, field, text FROM search_index WHERE search_index MATCH ?"
+        sql += (
+            " AND field IN ('title', 'meta', 'abstract')" if head else " AND field NOT IN ('title', 'meta', 'abstract')"
+        )
+        params: list[Any] = [expression]
+        if articles is not None:
+            sql += " AND article_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(articles)))
+        rows += library.db.execute(sql + f" ORDER BY rowid DESC LIMIT {int(limit - len(rows))}", params).fetchall()
+        if len(rows) >= limit:
+            break
+    return rows
 
 
 def _live(library: Library, article_ids: set[int]) -> dict[int, str]:

@@ -308,6 +308,12 @@ def snippet(text: str, start: int, end: int) -> str:
     return ("…" if a > 0 else "") + body + ("…" if b < len(text) else "")
 
 
+def _find(text: str, term: str) -> int:
+    """Where the normalised term stands in the text; most texts are already in normal form."""
+    at = text.lower().find(term) if text.isascii() else text.find(term)
+    return at if at >= 0 else normalize(text).find(term)
+
+
 def _found_articles(library: Library, q: Query) -> set[int] | None:
     """Articles holding every term and none excluded, passing the filters; None means no restriction."""
     cache: dict[int, dict[str, str]] = {}
@@ -343,7 +349,7 @@ def search(library: Library, text: str, limit: int = 20) -> list[Hit]:
         for article_id, kind, target, field_name, row_text in rows:
             if article_id not in titles:
                 continue
-            at = normalize(row_text).find(q.terms[0])
+            at = _find(row_text, q.terms[0])
             if at < 0:  # the phrase matched across a break the text has
                 continue
             end = at + len(q.terms[0])

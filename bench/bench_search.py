@@ -39,7 +39,10 @@ def p95(values: list[float]) -> float:
 
 def raw(library: Library, query: str) -> list[int]:
     expression = fts._match_expression(fts.normalize(query))
-    sql = "SELECT rowid, text FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 20"
+    sql = (
+        "SELECT r.rowid, r.text FROM search_index s JOIN search_rows r ON r.rowid = s.rowid"
+        " WHERE search_index MATCH ? ORDER BY s.rowid DESC LIMIT 20"
+    )
     return [r[0] for r in library.db.execute(sql, [expression])]
 
 

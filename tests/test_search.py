@@ -156,7 +156,11 @@ def test_index_follows_edits_deletes_highlights_and_notes(seed_bytes: bytes) -> 
     library.restore([article_id])
     assert matching_articles(library, "坚不可摧") == [article_id]
     library.delete_article(article_id)
-    assert library.db.execute("SELECT count(*) FROM search_index").fetchone()[0] == 0
+    assert library.db.execute("SELECT count(*) FROM search_rows").fetchone()[0] == 0
+    assert (
+        library.db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH '坚不 不可 可摧'").fetchone()[0]
+        == 0
+    )
 
 
 def test_cli_search_json_and_reindex(tmp_path, seed_bytes: bytes, capsys: pytest.CaptureFixture[str]) -> None:

@@ -75,16 +75,15 @@ def grams(text: str) -> tuple[str, str]:
 # -- the index ---------------------------------------------------------------
 
 SCHEMA = """
-CREATE VIRTUAL TABLE search_index USING fts5(
-    grams, chars,
-    article_id UNINDEXED, kind UNINDEXED, target UNINDEXED, field UNINDEXED, text UNINDEXED,
-    tokenize = 'unicode61'
-);
--- Which index rows belong to which article: FTS5 cannot index its UNINDEXED columns.
+-- Contentless: the index keeps only what finds rows; the rows themselves live in search_rows.
+CREATE VIRTUAL TABLE search_index USING fts5(grams, chars, content = '', tokenize = 'unicode61');
 CREATE TABLE search_rows (
-    rowid INTEGER PRIMARY KEY,
+    rowid INTEGER PRIMARY KEY,          -- the same rowid in search_index
     article_id INTEGER NOT NULL,
-    kind TEXT NOT NULL
+    kind TEXT NOT NULL,                 -- article, highlight, note
+    target INTEGER,                     -- section position, highlight id, article id
+    field TEXT NOT NULL,                -- title, meta, abstract, body, references, highlight, note
+    text TEXT NOT NULL                  -- last, so that reading the other columns stays cheap
 );
 CREATE INDEX search_rows_article ON search_rows (article_id, kind);
 """
@@ -137,32 +136,34 @@ def index_article(
     for kind, target, field_name, text in _rows_for_article(library, article_id, kinds, article):
         pairs, singles = grams(normalize(text))
         cur = conn.execute(
-            "INSERT INTO search_index (grams, chars, article_id, kind, target, field, text) VALUES (?,?,?,?,?,?,?)",
-            (pairs, singles, article_id, kind, target, field_name, text),
+            "INSERT INTO search_rows (article_id, kind, target, field, text) VALUES (?,?,?,?,?)",
+            (article_id, kind, target, field_name, text),
         )
-        conn.execute(
-            "INSERT INTO search_rows (rowid, article_id, kind) VALUES (?,?,?)", (cur.lastrowid, article_id, kind)
-        )
+        conn.execute("INSERT INTO search_index (rowid, grams, chars) VALUES (?,?,?)", (cur.lastrowid, pairs, singles))
 
 
 def forget_article(
     library: Library, article_id: int, kinds: tuple[str, ...] = ("article", "highlight", "note")
 ) -> None:
+    """Take an article's rows out of the index: a contentless index is told what each row held."""
     marks = ",".join("?" * len(kinds))
-    rowids = [
-        (r[0],)
-        for r in library.db.execute(
-            f"SELECT rowid FROM search_rows WHERE article_id = ? AND kind IN ({marks})", [article_id, *kinds]
+    rows = library.db.execute(
+        f"SELECT rowid, text FROM search_rows WHERE article_id = ? AND kind IN ({marks})", [article_id, *kinds]
+    ).fetchall()
+    conn = library.db.conn
+    for rowid, text in rows:
+        pairs, singles = grams(normalize(text))
+        conn.execute(
+            "INSERT INTO search_index (search_index, rowid, grams, chars) VALUES ('delete', ?, ?, ?)",
+            (rowid, pairs, singles),
         )
-    ]
-    library.db.conn.executemany("DELETE FROM search_index WHERE rowid = ?", rowids)
-    library.db.conn.executemany("DELETE FROM search_rows WHERE rowid = ?", rowids)
+    conn.executemany("DELETE FROM search_rows WHERE rowid = ?", [(r[0],) for r in rows])
 
 
 def reindex(library: Library, progress: Any = None) -> int:
     ids = [r[0] for r in library.db.execute("SELECT id FROM articles ORDER BY id")]
     with library.transaction():
-        library.db.execute("DELETE FROM search_index")
+        library.db.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
         library.db.execute("DELETE FROM search_rows")
         for n, article_id in enumerate(ids, start=1):
             index_article(library, article_id, new=True)
@@ -244,7 +245,10 @@ def _articles_matching(library: Library, term: str) -> set[int]:
     expression = _match_expression(term)
     if expression is None:
         return set()
-    sql = "SELECT DISTINCT article_id FROM search_index WHERE search_index MATCH ?"
+    sql = (
+        "SELECT DISTINCT r.article_id FROM search_index s JOIN search_rows r ON r.rowid = s.rowid"
+        " WHERE search_index MATCH ?"
+    )
     return {r[0] for r in library.db.execute(sql, [expression])}
 
 
@@ -259,16 +263,18 @@ def _top_rows(library: Library, term: str, articles: set[int] | None, limit: int
     if expression is None:
         return []
     rows: list[tuple[Any, ...]] = []
+    head_fields = ", ".join(f"'{f}'" for f in HEAD_FIELDS)
     for head in (True, False):
-        sql = "SELECT article_id, kind, target, field, text FROM search_index WHERE search_index MATCH ?"
-        sql += (
-            " AND field IN ('title', 'meta', 'abstract')" if head else " AND field NOT IN ('title', 'meta', 'abstract')"
+        sql = (
+            "SELECT r.article_id, r.kind, r.target, r.field, r.text FROM search_index s"
+            " JOIN search_rows r ON r.rowid = s.rowid WHERE search_index MATCH ?"
+            f" AND r.field {'' if head else 'NOT '}IN ({head_fields})"
         )
         params: list[Any] = [expression]
         if articles is not None:
-            sql += " AND article_id IN (SELECT value FROM json_each(?))"
+            sql += " AND r.article_id IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(sorted(articles)))
-        rows += library.db.execute(sql + f" ORDER BY rowid DESC LIMIT {int(limit - len(rows))}", params).fetchall()
+        rows += library.db.execute(sql + f" ORDER BY s.rowid DESC LIMIT {int(limit - len(rows))}", params).fetchall()
         if len(rows) >= limit:
             break
     return rows
@@ -341,9 +347,9 @@ def search(library: Library, text: str, limit: int = 20) -> list[Hit]:
         titles = _live(library, found or set())
         return [Hit(a, t, "article", "title", None, t, 0, 0) for a, t in sorted(titles.items())][:limit]
     hits: list[Hit] = []
-    want = limit
+    want = limit + 5
     while True:
-        rows = _top_rows(library, q.terms[0], found, want * 2)
+        rows = _top_rows(library, q.terms[0], found, want)
         titles = _live(library, {r[0] for r in rows})
         hits = []
         for article_id, kind, target, field_name, row_text in rows:
@@ -358,7 +364,7 @@ def search(library: Library, text: str, limit: int = 20) -> list[Hit]:
             )
             if len(hits) >= limit:
                 return hits
-        if len(rows) < want * 2:
+        if len(rows) < want:
             return hits
         want *= 4
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QMetaObject, QObject, QPoint, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,7 +79,37 @@ class GroupsView(QTreeView):
             event.ignore()
 
 
+class SearchWorker(QObject):
+    """Runs searches on a connection of its own, off the GUI thread; answers tagged with their request."""
+
+    done = Signal(int, object, object)  # request number, hits, article ids
+
+    def __init__(self, db_path: Path | None, library: Library) -> None:
+        super().__init__()
+        self.db_path, self.shared = db_path, library
+        self.library: Library | None = None
+
+    @Slot(int, str)
+    def run(self, request: int, text: str) -> None:
+        from reader.core.search import matching_articles, search
+
+        if self.library is None:
+            self.library = Library(self.db_path) if self.db_path is not None else self.shared
+        try:
+            hits = search(self.library, text, limit=RESULTS)
+            found = matching_articles(self.library, text, exact=False)
+        except sqlite3.Error:
+            hits, found = [], []
+        self.done.emit(request, hits, found)
+
+    @Slot()
+    def close(self) -> None:
+        if self.library is not None and self.library is not self.shared:
+            self.library.close()
+
+
 class LibraryPane(QWidget):
+    searchRequested = Signal(int, str)
     articleSelected = Signal(int)
     hitActivated = Signal(object)  # a search Hit
     groupsChanged = Signal()
@@ -152,6 +184,21 @@ class LibraryPane(QWidget):
         self._keyword: str | None = None
         self.reload_groups()
         self.groups_view.selectionModel().currentChanged.connect(lambda *_: self._apply_filter())
+        self._request = 0
+        self._search_thread = QThread(self)
+        self._searcher = SearchWorker(library.path, library)
+        if library.path is not None:
+            self._searcher.moveToThread(self._search_thread)
+            self._search_thread.start()
+        self.searchRequested.connect(self._searcher.run)
+        self._searcher.done.connect(self._search_done)
+
+    def shutdown(self) -> None:
+        """Stop the search thread (the window is closing)."""
+        if self._search_thread.isRunning():
+            QMetaObject.invokeMethod(self._searcher, "close", Qt.ConnectionType.BlockingQueuedConnection)
+            self._search_thread.quit()
+            self._search_thread.wait()
 
     # -- filtering ----------------------------------------------------------
 
@@ -175,10 +222,12 @@ class LibraryPane(QWidget):
             self.results.hide()
             self.model.set_filter(self.current_filter())
             return
-        from reader.core.search import matching_articles, search
+        self._request += 1
+        self.searchRequested.emit(self._request, text)
 
-        hits = search(self.library, text, limit=RESULTS)
-        found = matching_articles(self.library, text, exact=False)
+    def _search_done(self, request: int, hits: list[Any], found: list[int]) -> None:
+        if request != self._request:
+            return  # typing went on: a newer search is coming
         self.model.set_filter(self.current_filter(only=tuple(found)))
         shown = set(self.model.ids)
         self.results.clear()

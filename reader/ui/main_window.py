@@ -492,6 +492,7 @@ class MainWindow(QMainWindow):
         for job in list(self.jobs):
             job.cancel()
             job.wait()
+        self.library_pane.shutdown()
         self.reading_pane.save_position()
         self.notes_panel.flush()
         self.save_layout()

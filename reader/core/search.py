@@ -286,8 +286,8 @@ def _live(library: Library, article_ids: set[int]) -> dict[int, str]:
     ids = sorted(article_ids)
     for k in range(0, len(ids), 500):
         part = ids[k : k + 500]
-        sql = f"SELECT id, title FROM articles WHERE id IN ({','.join('?' * len(part))}) AND deleted_at IS NULL"
-        out.update(library.db.execute(sql, part).fetchall())
+        sql = f"SELECT id, title, deleted_at FROM articles WHERE id IN ({','.join('?' * len(part))})"
+        out.update((i, t) for i, t, gone in library.db.execute(sql, part) if gone is None)
     return out
 
 

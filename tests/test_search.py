@@ -175,3 +175,25 @@ def test_cli_search_json_and_reindex(tmp_path, seed_bytes: bytes, capsys: pytest
         assert f"{MARK_OPEN}党建{MARK_CLOSE}" in hit["snippet"]
     assert main(["reindex", "--data-dir", str(tmp_path)]) == 0
     assert "indexed 1 articles" in capsys.readouterr().out
+
+
+def test_migration_builds_the_index_for_an_existing_library(tmp_path, seed_bytes: bytes) -> None:
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from reader.core import schema
+
+    path = tmp_path / "library.sqlite3"
+    library = Library(path)
+    article_id = library.import_bytes(seed_bytes, "seed.txt").article_id
+    library.close()
+    db = Database(sqlite3.connect(path, isolation_level=None))  # as a library of version 3 had it
+    db.execute("DROP TABLE search_index")
+    db.execute("DROP TABLE search_rows")
+    db.execute(f"PRAGMA user_version = {schema.SEARCH_SINCE - 1}")
+    db.conn.close()
+    again = Library(path)
+    assert again.migrated_from == schema.SEARCH_SINCE - 1
+    assert matching_articles(again, "坚不可摧") == [article_id]
+    again.close()

@@ -33,3 +33,10 @@ def test_ruff_clean() -> None:
         [ruff, "check", "reader", "tests", "bench", "packaging", "docs"], cwd=ROOT, capture_output=True, text=True
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_network_guard_is_on() -> None:
+    import socket
+
+    with pytest.raises(AssertionError, match="network"), socket.socket() as s:
+        s.connect(("127.0.0.1", 9))

@@ -276,3 +276,22 @@ def test_clicking_a_highlight_scrolls_to_it(qtbot, folder: Path) -> None:
     top = view.cursorRect(view.document().find("共同营造美好家园")).top()
     assert 0 <= top < view.viewport().height()  # the highlight is on screen
     win.close()
+
+
+def test_a_deleted_highlights_note_does_not_come_back(qtbot, folder: Path) -> None:
+    win = open_window(qtbot, folder)
+    article_id = import_seed(qtbot, win)
+    win.library_pane.select_article(article_id)
+    select_text(win.reading_pane.view, PHRASE)
+    first = win.highlight_selection(0)
+    type_chinese(win.notes_panel.highlight_note, "旧批注")
+    win.findChild(type(win.highlight_action), "actionDeleteHighlight").trigger()
+    assert win.library.note("highlight", first) == ""
+    select_text(win.reading_pane.view, "先锋模范作用")
+    second = win.highlight_selection(1)
+    qtbot.wait(AUTOSAVE_MS + 200)
+    assert win.library.note("highlight", second) == ""
+    win.undo_stack.undo()  # the second highlight goes
+    win.undo_stack.undo()  # the first comes back, with its note
+    assert win.library.highlights(article_id)[0]["note"] == "旧批注"
+    win.close()

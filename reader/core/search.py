@@ -39,8 +39,21 @@ def _converter() -> Any:
 
 
 def _char(ch: str) -> str:
-    folded = unicodedata.normalize("NFKC", ch)
-    return folded.lower() if len(folded) == 1 else ch.lower()
+    folded = unicodedata.normalize("NFKC", ch).lower()
+    return folded if len(folded) == 1 else ch
+
+
+_SIMPLIFIED: dict[int, str] = {}
+
+
+def _simplify(text: str) -> str:
+    """Traditional to simplified one character at a time: a phrase table would make 乾 in 乾隆
+    stay 乾 but 乾 alone 干, and a query could then miss its own text."""
+    missing = {ord(ch) for ch in text if ord(ch) > 0x2E7F and ord(ch) not in _SIMPLIFIED}
+    for code in missing:
+        converted = _converter().convert(chr(code))
+        _SIMPLIFIED[code] = converted if len(converted) == 1 else chr(code)
+    return text.translate(_SIMPLIFIED)
 
 
 def normalize(text: str) -> str:
@@ -48,19 +61,24 @@ def normalize(text: str) -> str:
     if text.isascii():
         return text.lower()
     folded = unicodedata.normalize("NFKC", text).lower()
-    if len(folded) != len(text):  # something expanded (㈠ → (一)): fold one character at a time
+    if len(folded) != len(text):  # something expanded (㈠ → (一), İ → i̇): fold one character at a time
         folded = "".join(_char(ch) for ch in text)
-    simplified = _converter().convert(folded)
-    if len(simplified) == len(folded):
-        return simplified
-    return "".join(c if len(c := _converter().convert(ch)) == 1 else ch for ch in folded)
+    return _simplify(folded)
+
+
+GAP = "qgapq"  # stands where the text has a gap between runs, so that no phrase spans it
 
 
 def grams(text: str) -> tuple[str, str]:
     """(bigram stream, single-character stream) of normalised text, for the index or a query."""
     pairs: list[str] = []
     singles: list[str] = []
-    for run in _RUNS.findall(text):
+    last_end = None
+    for m in _RUNS.finditer(text):
+        run = m.group()
+        if last_end is not None and m.start() > last_end:
+            pairs.append(GAP)  # `中国\n国家` must not match 中国家
+        last_end = m.end()
         if not _IS_CJK.match(run):
             pairs.append(run)
         elif len(run) == 1:
@@ -183,6 +201,7 @@ class Query:
     terms: list[str] = field(default_factory=list)  # normalised, all must occur
     excluded: list[str] = field(default_factory=list)
     filters: list[tuple[str, str]] = field(default_factory=list)  # (field, normalised value)
+    unwanted: list[tuple[str, str]] = field(default_factory=list)  # -title:… and the like
 
     @classmethod
     def parse(cls, text: str) -> Query:
@@ -196,16 +215,16 @@ class Query:
             if not value:
                 continue
             if name:
-                q.filters.append((name.lower(), value))
+                (q.unwanted if minus else q.filters).append((name.lower(), value))
             elif minus:
                 q.excluded.append(value)
-            else:
+            elif value not in q.terms:
                 q.terms.append(value)
         return q
 
     @property
     def empty(self) -> bool:
-        return not (self.terms or self.filters)
+        return not (self.terms or self.filters or self.unwanted)
 
 
 @dataclass
@@ -291,24 +310,30 @@ def _live(library: Library, article_ids: set[int]) -> dict[int, str]:
     return out
 
 
-def _passes_filters(library: Library, article_id: int, filters: list[tuple[str, str]], cache: dict) -> bool:
-    if not filters:
-        return True
-    if article_id not in cache:
-        meta = library.article_meta(article_id) or {}
-        cache[article_id] = {
-            "title": normalize(meta.get("title") or ""),
-            "author": normalize("　".join(meta.get("authors") or [])),
-            "source": normalize(meta.get("source") or ""),
-            "tag": normalize("　".join(library.article_tags(article_id))),
-            "course": normalize(
-                "　".join(
-                    c["name"] for c in library.collections() if article_id in library.collection_articles(c["id"])
-                )
-            ),
-        }
-    fields = cache[article_id]
-    return all(value in fields[name] for name, value in filters)
+def _field_values(library: Library, name: str) -> dict[int, str]:
+    """Each live article's normalised value of a filter field."""
+    if name in ("title", "author", "source"):
+        column = {"title": "title", "author": "authors", "source": "source"}[name]
+        rows = library.db.execute(f"SELECT id, {column} FROM articles WHERE deleted_at IS NULL")
+        return {a: normalize(v or "") for a, v in rows}
+    if name == "tag":
+        sql = "SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+    else:
+        sql = "SELECT x.article_id, c.name FROM collection_articles x JOIN collections c ON c.id = x.collection_id"
+    out: dict[int, str] = {}
+    for a, v in library.db.execute(sql):
+        out[a] = out.get(a, "") + "\n" + normalize(v)
+    return out
+
+
+def _filtered(library: Library, q: Query, found: set[int]) -> set[int]:
+    for name, value in q.filters:
+        values = _field_values(library, name)
+        found = {a for a in found if value in values.get(a, "")}
+    for name, value in q.unwanted:
+        values = _field_values(library, name)
+        found = {a for a in found if value not in values.get(a, "")}
+    return found
 
 
 def snippet(text: str, start: int, end: int) -> str:
@@ -327,9 +352,8 @@ def _find(text: str, term: str) -> int:
 
 def _found_articles(library: Library, q: Query) -> set[int] | None:
     """Articles holding every term and none excluded, passing the filters; None means no restriction."""
-    cache: dict[int, dict[str, str]] = {}
     found: set[int] | None = None
-    if len(q.terms) > 1 or q.excluded or q.filters or not q.terms:
+    if len(q.terms) > 1 or q.excluded or q.filters or q.unwanted or not q.terms:
         sets = [_articles_matching(library, t) for t in q.terms]
         if sets:
             found = set.intersection(*sets)
@@ -337,8 +361,7 @@ def _found_articles(library: Library, q: Query) -> set[int] | None:
             found = {r[0] for r in library.db.execute("SELECT id FROM articles WHERE deleted_at IS NULL")}
         for term in q.excluded:
             found -= _articles_matching(library, term)
-        if q.filters:
-            found = {a for a in found if _passes_filters(library, a, q.filters, cache)}
+        found = _filtered(library, q, found)
     return found
 
 

@@ -626,6 +626,8 @@ class Library:
         )
 
     def set_note(self, kind: str, target_id: int, body: str) -> None:
+        if kind == "highlight" and self.highlight(target_id) is None:
+            return  # its highlight was deleted: a late save must not pass its note to a new one
         with self.transaction():
             self.db.execute(
                 "INSERT INTO notes (kind, target_id, body, updated_at) VALUES (?, ?, ?, ?)"

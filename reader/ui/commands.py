@@ -62,6 +62,9 @@ class AddHighlight(QUndoCommand):
 
     def undo(self) -> None:
         assert self.highlight_id is not None
+        self.window.notes_panel.flush()
+        if self.window.notes_panel.highlight_note.target == ("highlight", self.highlight_id):
+            self.window.notes_panel.highlight_note.forget()
         self.saved = self.window.library.delete_highlight(self.highlight_id)
         self.window.after_highlights_changed()
 
@@ -90,6 +93,8 @@ class DeleteHighlight(QUndoCommand):
 
     def redo(self) -> None:
         self.window.notes_panel.flush()
+        if self.window.notes_panel.highlight_note.target == ("highlight", self.highlight_id):
+            self.window.notes_panel.highlight_note.forget()
         self.saved = self.window.library.delete_highlight(self.highlight_id)
         self.window.after_highlights_changed()
 

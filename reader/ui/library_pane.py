@@ -194,7 +194,10 @@ class LibraryPane(QWidget):
         self._searcher.done.connect(self._search_done)
 
     def shutdown(self) -> None:
-        """Stop the search thread (the window is closing)."""
+        """Stop the search thread (the window is closing); answers still on their way are dropped."""
+        self._debounce.stop()
+        self._request += 1
+        self._searcher.done.disconnect(self._search_done)
         if self._search_thread.isRunning():
             QMetaObject.invokeMethod(self._searcher, "close", Qt.ConnectionType.BlockingQueuedConnection)
             self._search_thread.quit()
@@ -216,18 +219,18 @@ class LibraryPane(QWidget):
     def _apply_filter(self) -> None:
         """The box searches the full text; the list keeps the articles found, the hits show where."""
         text = self.search.text().strip()
+        self._request += 1  # any search still running is for an older box
         if not text:
             self._keyword = None
         if not text or self._keyword is not None:
             self.results.hide()
             self.model.set_filter(self.current_filter())
             return
-        self._request += 1
         self.searchRequested.emit(self._request, text)
 
     def _search_done(self, request: int, hits: list[Any], found: list[int]) -> None:
-        if request != self._request:
-            return  # typing went on: a newer search is coming
+        if request != self._request or self.library.closed:
+            return  # typing went on (a newer search is coming), or the window is closing
         self.model.set_filter(self.current_filter(only=tuple(found)))
         shown = set(self.model.ids)
         self.results.clear()
@@ -253,6 +256,7 @@ class LibraryPane(QWidget):
         self.search.setText(keyword)
         self.search.blockSignals(False)
         self.results.hide()
+        self._request += 1
         self.model.set_filter(listing.Filter(keyword=keyword))
 
     # -- selection ----------------------------------------------------------

@@ -397,6 +397,8 @@ class MainWindow(QMainWindow):
     def _import_done(self, job: ImportJob, summary: ImportSummary) -> None:
         if job in self.jobs:
             self.jobs.remove(job)
+        if self.library.closed:
+            return
         self.library_pane.reload(keep=summary.article_ids[0] if summary.article_ids else None)
         self.library_pane.reload_groups()
         self.update_status()

@@ -81,18 +81,25 @@ class NoteEditor(QPlainTextEdit):
         self._loading = True
         self.target = target
         self.setPlainText(text)
+        self.document().setModified(False)
         self.setReadOnly(target is None)
         self._loading = False
+
+    def forget(self) -> None:
+        """The note's owner is gone (a deleted highlight): nothing typed here is to be saved."""
+        self._timer.stop()
+        self.target = None
 
     def _changed(self) -> None:
         if not self._loading and self.target is not None:
             self._timer.start()
 
     def flush(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
-        if self.target is not None and not self._loading:
+        """Save now, if anything was typed since the last save."""
+        self._timer.stop()
+        if self.target is not None and not self._loading and self.document().isModified():
             self._save(self.target, self.toPlainText())
+            self.document().setModified(False)
 
 
 class NotesPanel(QWidget):

@@ -201,7 +201,8 @@ def test_migration_builds_the_index_for_an_existing_library(tmp_path, seed_bytes
 
 def test_no_phrase_across_a_gap_and_single_character_conversion() -> None:
     library = Library()
-    dump = "标题是一篇文章的题目\n摘要:讨论一个问题。\n一、问题\n中国\n国家治理是乾隆年间的旧话题。\n" + "正文。" * 30 + "\n"
+    dump = "标题是一篇文章的题目\n摘要:讨论一个问题。\n一、问题\n中国\n国家治理是乾隆年间的旧话题。\n"
+    dump += "正文。" * 30 + "\n"
     article_id = library.import_bytes(dump.encode("utf-8"), "a.txt").article_id
     assert matching_articles(library, "中国家") == []  # 中国 / 国家 stand on two lines
     assert matching_articles(library, "治理 中国家") == []

@@ -1,6 +1,6 @@
 """Import throughput: dumps per second for parse + store, beside the floor of reading the same files.
 
-    python bench/bench_import.py [N] [--workers W]
+    python bench/bench_import.py [N] [--workers W] [--without-index]
 
 Generates N synthetic dumps (default 10,000) into a temporary folder, then times
   floor    reading every file's bytes
@@ -39,7 +39,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", type=int, nargs="?", default=10_000)
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument(
+        "--without-index",
+        action="store_true",
+        help="leave out the full-text index (the import as it was before search)",
+    )
     args = ap.parse_args()
+    if args.without_index:
+        from reader.core import search
+
+        search.index_article = lambda *a, **k: None
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "dumps"
         paths = generate(folder, args.n)

@@ -295,3 +295,18 @@ def test_a_deleted_highlights_note_does_not_come_back(qtbot, folder: Path) -> No
     win.undo_stack.undo()  # the first comes back, with its note
     assert win.library.highlights(article_id)[0]["note"] == "旧批注"
     win.close()
+
+
+def test_highlight_after_characters_beyond_the_basic_plane(qtbot, folder: Path) -> None:
+    """Qt counts 𠀀 (and emoji) as two positions; the store counts characters."""
+    win = open_window(qtbot, folder)
+    dump = "标题是一篇文章的题目\n摘要:讨论一个问题。\n一、问题\n𠀀😀甲乙丙丁这是一段正文。\n" + "正文。" * 30 + "\n"
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText(dump)
+    win.findChild(type(win.highlight_action), "actionPasteArticle").trigger()
+    select_text(win.reading_pane.view, "丙丁")
+    hid = win.highlight_selection(0)
+    assert win.library.highlight(hid)["quote"] == "丙丁"
+    assert drawn(win) == ["丙丁"]
+    win.close()

@@ -30,7 +30,7 @@ from .importing import ImportJob, ImportSummaryDialog
 from .library_pane import LibraryPane
 from .metadata_dialog import ColorMeaningsDialog, MetadataDialog
 from .notes_panel import NotesPanel
-from .reading_pane import HIGHLIGHT_COLORS, ReadingPane
+from .reading_pane import HIGHLIGHT_COLORS, ReadingPane, qt_units
 
 
 def _swatch(color: int) -> QIcon:
@@ -288,9 +288,10 @@ class MainWindow(QMainWindow):
             return
         if hit.where == "note":
             self.notes_panel.editor.setFocus()
+            note = self.notes_panel.editor.toPlainText()
             cursor = self.notes_panel.editor.textCursor()
-            cursor.setPosition(hit.start)
-            cursor.setPosition(hit.end, cursor.MoveMode.KeepAnchor)
+            cursor.setPosition(qt_units(note, hit.start))
+            cursor.setPosition(qt_units(note, hit.end), cursor.MoveMode.KeepAnchor)
             self.notes_panel.editor.setTextCursor(cursor)
             return
         self.reading_pane.mark_text(hit)

@@ -48,7 +48,22 @@ class Paragraph(NamedTuple):
     paragraph: int
     start: int  # offset of the paragraph in its section's text (paragraphs joined by newlines)
     position: int  # where the paragraph's block starts in the document
-    length: int
+    length: int  # in characters, as Python counts them
+    text: str
+
+
+def qt_units(text: str, k: int) -> int:
+    """Qt counts text positions in UTF-16 units: 𠀀 or an emoji is two. Python counts characters."""
+    return len(text[:k].encode("utf-16-le")) // 2
+
+
+def characters(text: str, units: int) -> int:
+    """The inverse of qt_units: how many characters of ``text`` fill that many UTF-16 units."""
+    k = n = 0
+    while k < len(text) and n < units:
+        n += 2 if ord(text[k]) > 0xFFFF else 1
+        k += 1
+    return k
 
 
 def _original_match(hit: Any) -> str:
@@ -245,7 +260,7 @@ class ReadingPane(QWidget):
         while block.isValid() and k < len(wanted):
             si, pi, para = wanted[k]
             if block.text() == para:
-                self._paragraphs.append(Paragraph(si, pi, offsets[(si, pi)], block.position(), len(para)))
+                self._paragraphs.append(Paragraph(si, pi, offsets[(si, pi)], block.position(), len(para), para))
                 k += 1
             block = block.next()
 
@@ -256,9 +271,9 @@ class ReadingPane(QWidget):
             if p.section != section:
                 continue
             if first is None and start <= p.start + p.length:
-                first = p.position + max(0, start - p.start)
+                first = p.position + qt_units(p.text, max(0, start - p.start))
             if end <= p.start + p.length:
-                last = p.position + max(0, end - p.start)
+                last = p.position + qt_units(p.text, max(0, end - p.start))
                 break
         return (first, last) if first is not None and last is not None and last > first else None
 
@@ -268,14 +283,14 @@ class ReadingPane(QWidget):
         if not cursor.hasSelection():
             return None
         a, b = cursor.selectionStart(), cursor.selectionEnd()
-        inside = [p for p in self._paragraphs if p.position <= b and a <= p.position + p.length]
+        inside = [p for p in self._paragraphs if p.position <= b and a <= p.position + qt_units(p.text, p.length)]
         if not inside:
             return None
         first = inside[0]
         same = [p for p in inside if p.section == first.section]
         last = same[-1]
-        start = first.start + max(0, a - first.position)
-        end = last.start + min(last.length, max(0, b - last.position))
+        start = first.start + characters(first.text, max(0, a - first.position))
+        end = last.start + characters(last.text, max(0, b - last.position))
         return (first.section, start, end) if end > start else None
 
     def draw_highlights(self, rows: list[dict[str, Any]]) -> None:

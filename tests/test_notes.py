@@ -42,6 +42,14 @@ def import_seed(qtbot, win, path: Path = SEED) -> int:
     return blocker.args[0].article_ids[0]
 
 
+def open_seed(qtbot, folder: Path):
+    """A window on ``folder`` with the seed imported and open."""
+    win = open_window(qtbot, folder)
+    article_id = import_seed(qtbot, win)
+    win.library_pane.select_article(article_id)
+    return win, article_id
+
+
 def select_text(view: QTextBrowser, text: str) -> None:
     found = view.document().find(text)
     assert not found.isNull(), text
@@ -68,9 +76,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_highlight_note_and_article_note_survive_a_new_window(qtbot, folder: Path) -> None:
-    win = open_window(qtbot, folder)
-    article_id = import_seed(qtbot, win)
-    win.library_pane.select_article(article_id)
+    win, article_id = open_seed(qtbot, folder)
     view = win.findChild(QTextBrowser, "articleView")
     select_text(view, PHRASE)
     win.findChild(type(win.highlight_action), "actionHighlightColor3").trigger()
@@ -107,9 +113,7 @@ def test_highlight_note_and_article_note_survive_a_new_window(qtbot, folder: Pat
 
 
 def test_typed_note_is_saved_on_close_without_waiting(qtbot, folder: Path) -> None:
-    win = open_window(qtbot, folder)
-    article_id = import_seed(qtbot, win)
-    win.library_pane.select_article(article_id)
+    win, article_id = open_seed(qtbot, folder)
     type_chinese(win.findChild(QPlainTextEdit, "notesEditor"), "最后一句")
     win.close()  # before the autosave timer fires
     library = Library.in_folder(folder)
@@ -118,9 +122,7 @@ def test_typed_note_is_saved_on_close_without_waiting(qtbot, folder: Path) -> No
 
 
 def test_undo_redo_recolour_and_delete(qtbot, folder: Path) -> None:
-    win = open_window(qtbot, folder)
-    article_id = import_seed(qtbot, win)
-    win.library_pane.select_article(article_id)
+    win, article_id = open_seed(qtbot, folder)
     select_text(win.reading_pane.view, PHRASE)
     win.findChild(type(win.highlight_action), "actionHighlight").trigger()
     [row] = win.library.highlights(article_id)
@@ -143,9 +145,7 @@ def test_undo_redo_recolour_and_delete(qtbot, folder: Path) -> None:
 
 
 def test_reimported_dump_moves_the_highlight_with_its_text(qtbot, folder: Path, tmp_path: Path) -> None:
-    win = open_window(qtbot, folder)
-    article_id = import_seed(qtbot, win)
-    win.library_pane.select_article(article_id)
+    win, article_id = open_seed(qtbot, folder)
     select_text(win.reading_pane.view, PHRASE)
     win.highlight_selection(1)
     corrected = tmp_path / "seed-corrected.txt"
@@ -163,9 +163,7 @@ def test_reimported_dump_moves_the_highlight_with_its_text(qtbot, folder: Path, 
 
 
 def test_quote_template_and_find(qtbot, folder: Path) -> None:
-    win = open_window(qtbot, folder)
-    article_id = import_seed(qtbot, win)
-    win.library_pane.select_article(article_id)
+    win, _ = open_seed(qtbot, folder)
     panel = win.notes_panel
     assert (folder / "templates" / "学习心得.md").exists()  # the user's own copy, to edit
     panel.template.setCurrentIndex(panel.template.findText("学习心得"))
@@ -260,9 +258,7 @@ def test_killed_writer_loses_at_most_the_last_second(tmp_path: Path, seed_bytes:
 
 
 def test_clicking_a_highlight_scrolls_to_it(qtbot, folder: Path) -> None:
-    win = open_window(qtbot, folder)
-    article_id = import_seed(qtbot, win)
-    win.library_pane.select_article(article_id)
+    win, _ = open_seed(qtbot, folder)
     view = win.reading_pane.view
     select_text(view, "共同营造美好家园")  # far down the article
     win.highlight_selection(1)
@@ -279,9 +275,7 @@ def test_clicking_a_highlight_scrolls_to_it(qtbot, folder: Path) -> None:
 
 
 def test_a_deleted_highlights_note_does_not_come_back(qtbot, folder: Path) -> None:
-    win = open_window(qtbot, folder)
-    article_id = import_seed(qtbot, win)
-    win.library_pane.select_article(article_id)
+    win, article_id = open_seed(qtbot, folder)
     select_text(win.reading_pane.view, PHRASE)
     first = win.highlight_selection(0)
     type_chinese(win.notes_panel.highlight_note, "旧批注")

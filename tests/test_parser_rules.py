@@ -20,6 +20,11 @@ def article(*lines: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def with_header(*lines: str) -> str:
+    """A dump: a title, an abstract, then the given lines."""
+    return article("标题是一篇文章的题目", "摘要:本文讨论一个问题。", *lines)
+
+
 def test_saved_web_page_becomes_the_same_article() -> None:
     a = parse_file(FIXTURES / "pages" / "saved_page.html")
     assert a.error is None
@@ -226,7 +231,7 @@ def test_deterministic(seed_bytes: bytes) -> None:
 def test_long_lines_and_repeated_markers_finish() -> None:
     """Patterns are linear: a 300,000-character line and 5,000 repeated markers parse (slowly or not, they end)."""
     long_line = ("党建引领基层治理,(一)[1]〔2〕  一、 " * 10_000)[:300_000]
-    a = parse_text(article("标题是一篇文章的题目", "摘要:本文讨论一个问题。", long_line, *(["摘要:"] * 5000)))
+    a = parse_text(with_header(long_line, *(["摘要:"] * 5000)))
     assert a.error is None or "no article" in a.error
 
 
@@ -282,7 +287,7 @@ def test_sentences_that_begin_like_site_chrome_are_kept() -> None:
 
 def test_half_width_semicolons_are_not_code() -> None:
     items = [f"({i})第{i}项要求是加强管理;" for i in range(1, 7)]
-    a = parse_text(article("标题是一篇文章的题目", "摘要:本文讨论一个问题。", *items, BODY))
+    a = parse_text(with_header(*items, BODY))
     assert a.error is None
 
 

@@ -323,3 +323,27 @@ def test_full_text_search_opens_the_match(qtbot, window) -> None:
     pane.search.clear()
     qtbot.waitUntil(lambda: not pane.results.isVisible())
     assert pane.model.rowCount() == 2
+
+
+def test_first_run_offers_the_sample_article(qtbot, tmp_path: Path) -> None:
+    win = create_window(tmp_path / "empty")
+    qtbot.addWidget(win)
+    view = win.findChild(QTextBrowser, "articleView")
+    assert "Ctrl+H" in view.toPlainText()  # the short guide
+    win.reading_pane._link(QUrl("start:sample"))
+    assert win.library.count() == 1
+    assert win.reading_pane.article.title == "研读入门：用好划线与学习笔记"
+    assert win.findChild(QTreeWidget, "outlineView").topLevelItemCount() == 4
+    win.close()
+
+
+def test_first_run_page_can_be_dismissed(qtbot, tmp_path: Path) -> None:
+    win = create_window(tmp_path / "empty")
+    qtbot.addWidget(win)
+    win.reading_pane._link(QUrl("start:dismiss"))
+    win.close()
+    again = create_window(tmp_path / "empty")  # still empty, no longer greeted
+    qtbot.addWidget(again)
+    assert again.library.count() == 0
+    assert "Ctrl+H" not in again.findChild(QTextBrowser, "articleView").toPlainText()
+    again.close()

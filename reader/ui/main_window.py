@@ -32,6 +32,8 @@ from .metadata_dialog import ColorMeaningsDialog, MetadataDialog
 from .notes_panel import NotesPanel
 from .reading_pane import HIGHLIGHT_COLORS, ReadingPane, qt_units
 
+SAMPLES = Path(__file__).resolve().parent.parent.parent / "resources" / "sample"
+
 
 def _swatch(color: int) -> QIcon:
     pixmap = QPixmap(14, 14)
@@ -71,9 +73,12 @@ class MainWindow(QMainWindow):
         self.library_pane.hitActivated.connect(self.go_to_hit)
         self.reading_pane.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reading_pane.view.customContextMenuRequested.connect(self._article_menu)
+        self.reading_pane.startRequested.connect(self._start)
         self._build_menus()
         self._restore_layout()
         self.update_status()
+        if library.count() == 0 and not self.settings.value("welcome/dismissed", False, type=bool):
+            self.reading_pane.show_welcome()
 
     # -- menus --------------------------------------------------------------
 
@@ -245,6 +250,27 @@ class MainWindow(QMainWindow):
             self.library_pane.select_article(shown[0])
         self.library_pane.reload_groups()
         self.update_status()
+
+    def _start(self, what: str) -> None:
+        if what == "sample":
+            self.open_sample()
+        elif what == "import":
+            self.choose_files()
+        elif what == "dismiss":
+            self.settings.setValue("welcome/dismissed", True)
+            self.reading_pane.view.clear()
+
+    def open_sample(self) -> int | None:
+        """Import the sample article shipped with the app, and open it."""
+        first = None
+        for path in sorted(SAMPLES.glob("*.txt")):
+            result = self.library.import_bytes(path.read_bytes(), path.name)
+            first = first or result.article_id
+        self.library_pane.reload(keep=first)
+        self.update_status()
+        if first is not None:
+            self.library_pane.select_article(first)
+        return first
 
     # -- highlights ---------------------------------------------------------
 

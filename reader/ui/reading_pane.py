@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
@@ -119,6 +120,7 @@ class ArticleView(QTextBrowser):
 
 class ReadingPane(QWidget):
     keywordClicked = Signal(str)
+    startRequested = Signal(str)  # sample, import, dismiss: the first-run page's links
 
     def __init__(self, library: Library, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -226,6 +228,24 @@ class ReadingPane(QWidget):
             self._follow_scroll()
         else:
             self.view.clear()
+
+    def show_welcome(self) -> None:
+        """The first-run page of an empty library: the sample article and a short guide."""
+        steps = [
+            self.tr("Import: File → Import (Ctrl+O), drag files onto the window, or paste an article (Ctrl+Shift+V)."),
+            self.tr("Highlight: select text and press Ctrl+H, or Ctrl+1 … Ctrl+5 for a colour."),
+            self.tr("Note: write on a highlight, or your study notes on the right; they save themselves."),
+            self.tr("Export: File → Export notes (Ctrl+E) writes Markdown with the citation."),
+        ]
+        items = "".join(f"<li>{escape(s)}</li>" for s in steps)
+        self.view.setHtml(
+            f"<h1>{escape(self.tr('Welcome to Yandu Reader'))}</h1>"
+            f"<p>{escape(self.tr('Your library is empty. Start with the sample article, or import your own.'))}</p>"
+            f'<p><a href="start:sample">{escape(self.tr("Open the sample article"))}</a>　'
+            f'<a href="start:import">{escape(self.tr("Import files…"))}</a>　'
+            f'<a href="start:dismiss">{escape(self.tr("Do not show this again"))}</a></p>'
+            f"<ol>{items}</ol>"
+        )
 
     def _render(self, keep_scroll: bool = False) -> None:
         if self.article is None:
@@ -432,6 +452,8 @@ class ReadingPane(QWidget):
             self.go_to_citation(int(rest))
         elif scheme == "toggle" and rest == "abstract":
             self.abstract_toggle.toggle()
+        elif scheme == "start":
+            self.startRequested.emit(rest)
         elif scheme == "toggle" and rest == "related":
             self.show_related = not self.show_related
             self._render(keep_scroll=True)

@@ -419,6 +419,42 @@ Library: %1</source>
 <context>
     <name>ReadingPane</name>
     <message>
+        <source>Import: File → Import (Ctrl+O), drag files onto the window, or paste an article (Ctrl+Shift+V).</source>
+        <translation>导入：文件 → 导入（Ctrl+O），把文件拖进窗口，或粘贴为文章（Ctrl+Shift+V）。</translation>
+    </message>
+    <message>
+        <source>Highlight: select text and press Ctrl+H, or Ctrl+1 … Ctrl+5 for a colour.</source>
+        <translation>划线：选中文字按 Ctrl+H，或用 Ctrl+1 至 Ctrl+5 选择颜色。</translation>
+    </message>
+    <message>
+        <source>Note: write on a highlight, or your study notes on the right; they save themselves.</source>
+        <translation>笔记：为划线写批注，或在右侧写学习笔记，会自动保存。</translation>
+    </message>
+    <message>
+        <source>Export: File → Export notes (Ctrl+E) writes Markdown with the citation.</source>
+        <translation>导出：文件 → 导出笔记（Ctrl+E），生成带引用格式的 Markdown。</translation>
+    </message>
+    <message>
+        <source>Welcome to Yandu Reader</source>
+        <translation>欢迎使用研读</translation>
+    </message>
+    <message>
+        <source>Your library is empty. Start with the sample article, or import your own.</source>
+        <translation>文库还是空的。可以先打开样文，或导入自己的文章。</translation>
+    </message>
+    <message>
+        <source>Open the sample article</source>
+        <translation>打开样文</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>导入文件……</translation>
+    </message>
+    <message>
+        <source>Do not show this again</source>
+        <translation>不再显示</translation>
+    </message>
+    <message>
         <source>Abstract</source>
         <translation>摘要</translation>
     </message>

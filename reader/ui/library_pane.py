@@ -6,7 +6,18 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QMetaObject, QObject, QPoint, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QMetaObject,
+    QObject,
+    QPoint,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -192,12 +203,14 @@ class LibraryPane(QWidget):
             self._search_thread.start()
         self.searchRequested.connect(self._searcher.run)
         self._searcher.done.connect(self._search_done)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)  # however the app ends, the thread ends first
 
     def shutdown(self) -> None:
         """Stop the search thread (the window is closing); answers still on their way are dropped."""
         self._debounce.stop()
         self._request += 1
-        self._searcher.done.disconnect(self._search_done)
         if self._search_thread.isRunning():
             QMetaObject.invokeMethod(self._searcher, "close", Qt.ConnectionType.BlockingQueuedConnection)
             self._search_thread.quit()

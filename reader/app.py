@@ -7,6 +7,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from reader.core.store import Library
@@ -23,6 +24,15 @@ def create_window(data_dir: str | os.PathLike[str]) -> QMainWindow:
     return MainWindow(library, folder)
 
 
+def lock_library(data_dir: str | os.PathLike[str]) -> QLockFile | None:
+    """One library, one window: the lock is held while the app runs; None when another has it."""
+    folder = Path(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(folder / "reader.lock"))
+    lock.setStaleLockTime(0)  # a lock left by a crash is taken over (its process is gone)
+    return lock if lock.tryLock(200) else None
+
+
 def run(data_dir: str | os.PathLike[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Yandu Reader")
@@ -32,6 +42,14 @@ def run(data_dir: str | os.PathLike[str]) -> int:
     font.setFamilies([font.family(), *CJK_FONTS])  # Chinese falls back to a CJK face, never to boxes
     app.setFont(font)
     translations.install(app)
+    lock = lock_library(data_dir)
+    if lock is None:
+        QMessageBox.warning(
+            None,
+            "研读 Reader",
+            f"研读 is already open on this library:\n{data_dir}\n\nSwitch to that window, or close it first.",
+        )
+        return 1
     try:
         window = create_window(data_dir)
     except (OSError, sqlite3.DatabaseError, RuntimeError) as exc:

@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from reader.core.store import Library
+from reader.core import backup
+from reader.core.store import DB_NAME, Library
 from reader.ui import translations
 from reader.ui.main_window import MainWindow
 
@@ -33,6 +34,24 @@ def lock_library(data_dir: str | os.PathLike[str]) -> QLockFile | None:
     return lock if lock.tryLock(200) else None
 
 
+def _offer_restore(data_dir: Path) -> bool:
+    """The library is damaged: say so, and offer the newest healthy backup. True when it was restored."""
+    good = backup.newest_good(data_dir)
+    if good is None:
+        QMessageBox.critical(None, "研读 Reader", f"The library in {data_dir} is damaged and there is no backup.")
+        return False
+    answer = QMessageBox.question(
+        None,
+        "研读 Reader",
+        f"The library in {data_dir} is damaged.\n\nRestore the newest healthy backup ({good.name})? "
+        "The damaged file is kept beside it.",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    backup.restore(data_dir, good)
+    return True
+
+
 def run(data_dir: str | os.PathLike[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Yandu Reader")
@@ -50,6 +69,8 @@ def run(data_dir: str | os.PathLike[str]) -> int:
             f"研读 is already open on this library:\n{data_dir}\n\nSwitch to that window, or close it first.",
         )
         return 1
+    if not backup.is_healthy(Path(data_dir) / DB_NAME) and not _offer_restore(Path(data_dir)):
+        return 2
     try:
         window = create_window(data_dir)
     except (OSError, sqlite3.DatabaseError, RuntimeError) as exc:

@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("reindex", parents=[common], help="build the full-text index again")
 
+    p = sub.add_parser("backup", parents=[common], help="back the library up (rotating, in DIR/backups)")
+    p.add_argument("--keep", type=int, default=7, metavar="N", help="backups kept (default 7)")
+
+    p = sub.add_parser("restore", parents=[common], help="put a backup in place of the library")
+    p.add_argument("backup", nargs="?", metavar="BACKUP", help="a backup file (default: the newest healthy one)")
+
     p = sub.add_parser("export", parents=[common], help="export highlights and notes as Markdown")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--article", type=int, action="append", metavar="ID", help="an article (repeatable)")
@@ -295,6 +301,38 @@ def cmd_reindex(args: argparse.Namespace, folder: Any) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace, folder: Any) -> int:
+    from pathlib import Path
+
+    from reader.core.backup import make_backup
+
+    library = _open(folder)
+    try:
+        path = make_backup(library, Path(folder), keep=max(1, args.keep))
+    finally:
+        library.close()
+    print(path)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, folder: Any) -> int:
+    from pathlib import Path
+
+    from reader.core.backup import newest_good, restore
+
+    source = Path(args.backup) if args.backup else newest_good(Path(folder))
+    if source is None:
+        print(f"reader: no healthy backup in {Path(folder) / 'backups'}", file=sys.stderr)
+        return 1
+    try:
+        restore(Path(folder), source)
+    except ValueError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return 1
+    print(f"restored {source}")
+    return 0
+
+
 _HANDLERS = {
     "parse": cmd_parse,
     "import": cmd_import,
@@ -304,4 +342,6 @@ _HANDLERS = {
     "export": cmd_export,
     "search": cmd_search,
     "reindex": cmd_reindex,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }

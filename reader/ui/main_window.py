@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
 
+from reader.core import backup
 from reader.core.citation import gbt7714
 from reader.core.export import Exporter, highlight_markdown
 from reader.core.store import ImportSummary, Library
@@ -526,5 +529,10 @@ class MainWindow(QMainWindow):
         self.notes_panel.flush()
         self.save_layout()
         self.library.empty_trash()  # deletions can be undone until the window closes
+        if self.library.path is not None:
+            try:
+                backup.backup_if_due(self.library, self.data_dir)  # a daily backup, taken on close
+            except (OSError, sqlite3.Error) as exc:
+                print(f"reader: no backup: {exc}", file=sys.stderr)
         self.library.close()
         super().closeEvent(event)

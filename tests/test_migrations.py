@@ -33,7 +33,8 @@ def old_library(path: Path, version: int) -> None:
             "INSERT INTO dumps (article_id, data) VALUES (1, ?)", ["坚守初心的旧文章\n一、初心\n正文。".encode()]
         )
         db.execute(
-            "INSERT INTO sections (article_id, position, heading, level, body) VALUES (1, 0, '初心', 1, '不忘初心，方得始终。')"
+            "INSERT INTO sections (article_id, position, heading, level, body)"
+            " VALUES (1, 0, '初心', 1, '不忘初心，方得始终。')"
         )
         db.execute(
             "INSERT INTO highlights (id, article_id, section_position, section_heading, start, end, quote, color,"

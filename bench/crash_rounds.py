@@ -48,16 +48,14 @@ print("done", flush=True)
 """
 
 
-def main() -> None:
+def run_rounds(rounds: int, seed: int = 1, max_delay: float = 1.5) -> dict[str, int]:
+    """Kill a writer ``rounds`` times; count what went wrong."""
     from bench.gen_dumps import generate
     from reader.core.store import Library
 
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("rounds", type=int, nargs="?", default=100)
-    rounds = ap.parse_args().rounds
-    rng = random.Random(1)
+    rng = random.Random(seed)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    corrupt = broken_articles = lost_saves = kills = 0
+    counts = {"rounds": rounds, "kills": 0, "corrupt": 0, "half_stored": 0, "lost_saves": 0}
     with tempfile.TemporaryDirectory() as tmp:
         dumps = Path(tmp) / "dumps"
         generate(dumps, 200)
@@ -72,30 +70,37 @@ def main() -> None:
                 [sys.executable, "-c", script, str(folder), *extra], stdout=subprocess.PIPE, text=True, env=env
             )
             first_line = child.stdout.readline()  # it is writing
-            time.sleep(rng.uniform(0.05, 1.5))
+            time.sleep(rng.uniform(0.05, max_delay))
             os.kill(child.pid, signal.SIGKILL)
-            kills += 1
+            counts["kills"] += 1
             out = first_line + child.stdout.read()
             child.wait()
             conn = sqlite3.connect(folder / "library.sqlite3")
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                corrupt += 1
+                counts["corrupt"] += 1
             whole = conn.execute(
                 "SELECT count(*) FROM articles a WHERE EXISTS (SELECT 1 FROM dumps d WHERE d.article_id = a.id)"
                 " AND EXISTS (SELECT 1 FROM sections s WHERE s.article_id = a.id)"
                 " AND EXISTS (SELECT 1 FROM search_rows x WHERE x.article_id = a.id)"
             ).fetchone()[0]
-            broken_articles += conn.execute("SELECT count(*) FROM articles").fetchone()[0] - whole
+            counts["half_stored"] += conn.execute("SELECT count(*) FROM articles").fetchone()[0] - whole
             if notes:
                 reported = [int(x) for x in out.split() if x.isdigit()]
                 row = conn.execute("SELECT body FROM notes WHERE kind = 'article'").fetchone()
                 saved = int(row[0].split("次")[0].removeprefix("第")) if row else 0
                 if reported and saved < reported[-1]:
-                    lost_saves += 1
+                    counts["lost_saves"] += 1
             conn.close()
+    return counts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("rounds", type=int, nargs="?", default=100)
+    c = run_rounds(ap.parse_args().rounds)
     print(
-        f"rounds {rounds}, kills {kills}, corrupt databases {corrupt}, half-stored articles {broken_articles}, "
-        f"rounds that lost a reported note save {lost_saves}"
+        f"rounds {c['rounds']}, kills {c['kills']}, corrupt databases {c['corrupt']}, "
+        f"half-stored articles {c['half_stored']}, rounds that lost a reported note save {c['lost_saves']}"
     )
 
 

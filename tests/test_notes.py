@@ -304,3 +304,11 @@ def test_highlight_after_characters_beyond_the_basic_plane(qtbot, folder: Path) 
     assert win.library.highlight(hid)["quote"] == "丙丁"
     assert drawn(win) == ["丙丁"]
     win.close()
+
+
+def test_killed_writers_and_importers_leave_whole_libraries() -> None:
+    """Six rounds of bench/crash_rounds.py (which runs a hundred): a note writer or an import of 200 dumps."""
+    from bench.crash_rounds import run_rounds
+
+    counts = run_rounds(6, seed=3, max_delay=0.8)
+    assert counts == {"rounds": 6, "kills": 6, "corrupt": 0, "half_stored": 0, "lost_saves": 0}

@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from reader.core import backup
@@ -77,4 +77,13 @@ def run(data_dir: str | os.PathLike[str]) -> int:
         QMessageBox.critical(None, "研读 Reader", f"The library in {data_dir} cannot be opened:\n{exc}")
         return 2
     window.show()
+    if os.environ.get("READER_SMOKE"):  # packaging/build.sh: open the sample, report, quit
+        QTimer.singleShot(0, lambda: _smoke(window, app))
     return app.exec()
+
+
+def _smoke(window: QMainWindow, app: QApplication) -> None:
+    window.open_sample()
+    article = window.reading_pane.article
+    print(f"smoke: {window.library.count()} article(s); open: {article.title if article else None}")
+    app.quit()

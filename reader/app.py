@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from reader.core import backup
@@ -60,7 +60,8 @@ def run(data_dir: str | os.PathLike[str]) -> int:
     font = app.font()
     font.setFamilies([font.family(), *CJK_FONTS])  # Chinese falls back to a CJK face, never to boxes
     app.setFont(font)
-    translations.install(app)
+    chosen = QSettings(str(Path(data_dir) / "window.ini"), QSettings.Format.IniFormat).value("ui/language", "")
+    translations.install(app, chosen or None)
     lock = lock_library(data_dir)
     if lock is None:
         QMessageBox.warning(

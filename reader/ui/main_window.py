@@ -34,6 +34,7 @@ from .library_pane import LibraryPane
 from .metadata_dialog import ColorMeaningsDialog, MetadataDialog
 from .notes_panel import NotesPanel
 from .reading_pane import HIGHLIGHT_COLORS, ReadingPane, qt_units
+from .settings_dialog import SettingsDialog
 
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "resources" / "sample"
 
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self.library_pane = LibraryPane(library, self)
         self.reading_pane = ReadingPane(library, self.settings, self)
         self.notes_panel = NotesPanel(library, data_dir, self)
+        for editor in (self.notes_panel.editor, self.notes_panel.highlight_note):
+            editor.set_delay(self.settings.value("notes/autosaveMs", 500, type=int))
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("mainSplitter")
@@ -197,7 +200,15 @@ class MainWindow(QMainWindow):
             )
         )
 
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action(
+                self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences, "actionSettings"
+            )
+        )
+
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", "actionShortcuts"))
         help_menu.addAction(self._action(self.tr("&About Yandu Reader"), self.about, None, "actionAbout"))
 
     # -- articles -----------------------------------------------------------
@@ -476,6 +487,38 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         n = self.library.count()
         self.statusBar().showMessage(self.tr("%1 articles in the library").replace("%1", str(n)))
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self._apply_settings(dialog))
+        dialog.open()
+        self.settings_dialog = dialog
+        return dialog
+
+    def _apply_settings(self, dialog: SettingsDialog) -> None:
+        dialog.save()
+        self.reading_pane.set_font_size(dialog.font_size.value())
+        for editor in (self.notes_panel.editor, self.notes_panel.highlight_note):
+            editor.set_delay(dialog.autosave.value())
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """(action, shortcut) for every action that has one, as the menus show them."""
+        rows = []
+        for action in self.findChildren(QAction):
+            if not action.shortcut().isEmpty() and action.text():
+                rows.append(
+                    (action.text().replace("&", ""), action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+                )
+        return sorted(set(rows))
+
+    def show_shortcuts(self) -> QMessageBox:
+        lines = "\n".join(f"{key}\t{name}" for name, key in self.shortcuts())
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"), lines, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("shortcutsHelp")
+        box.open()
+        return box
 
     def about(self) -> None:
         box = QMessageBox(

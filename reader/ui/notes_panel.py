@@ -85,6 +85,9 @@ class NoteEditor(QPlainTextEdit):
         self.setReadOnly(target is None)
         self._loading = False
 
+    def set_delay(self, ms: int) -> None:
+        self._timer.setInterval(max(100, min(1000, ms)))  # within a second, whatever the setting
+
     def forget(self) -> None:
         """The note's owner is gone (a deleted highlight): nothing typed here is to be saved."""
         self._timer.stop()

@@ -329,6 +329,7 @@ class ReadingPane(QWidget):
             cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(HIGHLIGHT_COLORS[row["color"] % len(HIGHLIGHT_COLORS)]))
+            fmt.setForeground(QColor("#000000"))  # dark text on the light colour, in light and dark palettes
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
         self.view.setExtraSelections(selections)

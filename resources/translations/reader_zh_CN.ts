@@ -199,6 +199,18 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)……</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
         <source>Copy the &amp;citation (GB/T 7714)</source>
         <translation>复制引用格式 GB/T 7714(&amp;C)</translation>
     </message>
@@ -641,6 +653,37 @@ Overwrite?</source>
     <message>
         <source>This article</source>
         <translation>本文</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>As the system (Chinese unless it is English)</source>
+        <translation>跟随系统（系统为英文时用英文，否则用中文）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择……</translation>
+    </message>
+    <message>
+        <source>Default export folder</source>
+        <translation>默认导出文件夹</translation>
+    </message>
+    <message>
+        <source>Language (after a restart)</source>
+        <translation>界面语言（重启后生效）</translation>
+    </message>
+    <message>
+        <source>Reading font size</source>
+        <translation>阅读字号</translation>
+    </message>
+    <message>
+        <source>Save notes after typing stops for</source>
+        <translation>停止输入多久后保存笔记</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,66 @@
+"""Settings: language, reading font size, default export folder, autosave delay."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from .reading_pane import DEFAULT_FONT, MAX_FONT, MIN_FONT
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings = settings
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("As the system (Chinese unless it is English)"), "")
+        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.value("ui/language", ""))))
+        self.font_size = QSpinBox(self)
+        self.font_size.setRange(MIN_FONT, MAX_FONT)
+        self.font_size.setValue(settings.value("reading/fontSize", DEFAULT_FONT, type=int))
+        self.export_folder = QLineEdit(str(settings.value("export/folder", "")), self)
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.export_folder, 1)
+        row.addWidget(browse)
+        self.autosave = QSpinBox(self)
+        self.autosave.setRange(200, 1000)
+        self.autosave.setSingleStep(100)
+        self.autosave.setSuffix(" ms")
+        self.autosave.setValue(settings.value("notes/autosaveMs", 500, type=int))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Language (after a restart)"), self.language)
+        form.addRow(self.tr("Reading font size"), self.font_size)
+        form.addRow(self.tr("Default export folder"), row)
+        form.addRow(self.tr("Save notes after typing stops for"), self.autosave)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Default export folder"), self.export_folder.text())
+        if folder:
+            self.export_folder.setText(folder)
+
+    def save(self) -> None:
+        self.settings.setValue("ui/language", self.language.currentData())
+        self.settings.setValue("reading/fontSize", self.font_size.value())
+        self.settings.setValue("export/folder", self.export_folder.text())
+        self.settings.setValue("notes/autosaveMs", self.autosave.value())

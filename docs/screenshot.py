@@ -46,12 +46,34 @@ NOTE = """# 学习心得
 """
 
 
+def _dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Base, "#1f1f1f"),
+        (QPalette.ColorRole.AlternateBase, "#2b2b2b"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+        (QPalette.ColorRole.Highlight, "#3d6ea8"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.Link, "#8cb4ff"),
+    ):
+        palette.setColor(role, QColor(color))
+    return palette
+
+
 def main() -> None:
-    out = Path(sys.argv[1])
-    corpus = (
-        Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-    )
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = Path(args[0])
+    corpus = Path(args[1]) if len(args) > 1 else Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
     app = QApplication(sys.argv)
+    if "--dark" in sys.argv:
+        app.setStyle("Fusion")
+        app.setPalette(_dark_palette())
     font = app.font()
     font.setFamilies([font.family(), *CJK_FONTS])
     app.setFont(font)

@@ -82,3 +82,13 @@ def test_desktop_entry_and_metainfo() -> None:
         pytest.skip("appstreamcli is not installed")
     proc = subprocess.run([tool, "validate", "--no-net", str(metainfo)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_every_menu_action_has_a_shortcut(qtbot, tmp_path: Path) -> None:
+    window = create_window(tmp_path)
+    qtbot.addWidget(window)
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            if not action.isSeparator():
+                assert not action.shortcut().isEmpty(), action.text()
+    window.close()

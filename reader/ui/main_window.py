@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "actionQuit"))
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, "Ctrl+Q", "actionQuit"))
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -147,7 +147,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(
             self._action(self.tr("&Filter the library"), self.focus_search, QKeySequence.StandardKey.Find, "actionFind")
         )
-        new_course = self._action(self.tr("New &course…"), self.library_pane.new_course, None, "actionNewCourse")
+        new_course = self._action(
+            self.tr("New &course…"), self.library_pane.new_course, "Ctrl+Shift+N", "actionNewCourse"
+        )
         edit_menu.addAction(new_course)
 
         notes_menu = bar.addMenu(self.tr("&Notes"))
@@ -174,7 +176,7 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Delete highlight"), self.delete_highlight, "Ctrl+Shift+H", "actionDeleteHighlight")
         )
         notes_menu.addAction(
-            self._action(self.tr("Rename the colours…"), self.rename_colors, None, "actionRenameColors")
+            self._action(self.tr("Rename the colours…"), self.rename_colors, "Ctrl+Shift+M", "actionRenameColors")
         )
         toolbar = self.addToolBar(self.tr("Highlight"))
         toolbar.setObjectName("highlightToolbar")
@@ -201,15 +203,11 @@ class MainWindow(QMainWindow):
         )
 
         edit_menu.addSeparator()
-        edit_menu.addAction(
-            self._action(
-                self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences, "actionSettings"
-            )
-        )
+        edit_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,", "actionSettings"))
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", "actionShortcuts"))
-        help_menu.addAction(self._action(self.tr("&About Yandu Reader"), self.about, None, "actionAbout"))
+        help_menu.addAction(self._action(self.tr("&About Yandu Reader"), self.about, "Ctrl+F1", "actionAbout"))
 
     # -- articles -----------------------------------------------------------
 

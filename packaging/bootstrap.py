@@ -39,7 +39,13 @@ def ensure_installed(extras: str) -> Path:
         return python
     if not python.exists():
         print("研读 Reader: creating .venv (first run) …", flush=True)
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        try:
+            venv.EnvBuilder(with_pip=True).create(VENV)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            sys.exit(
+                f"研读 Reader: could not create .venv ({exc}).\n"
+                "On Debian or Ubuntu, install the venv module first: sudo apt-get install python3-venv"
+            )
     target = f".[{extras}]" if extras else "."
     print(f"研读 Reader: installing {target} into .venv …", flush=True)
     cmd = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", target]

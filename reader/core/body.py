@@ -8,13 +8,12 @@ from typing import NamedTuple
 
 from . import markers as mk
 from .model import Section
-from .textclean import CJK
+from .textclean import CJK, join_wrapped
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
 _HEADING_MAX = 40
 _CHUNK_NUMBER = re.compile(r"^\d{1,3}\s*、\s*")
 _STARTS_CJK = re.compile(f'^[{CJK}“"《]')
-_WORD_GAP = re.compile(r"[A-Za-z0-9]$")
 _GAP = re.compile(r"\s{2,}")
 _DOT = re.compile(r"\s*[.．]\s*")
 _CLAUSE = re.compile(r"[,，。；;]")
@@ -154,12 +153,6 @@ class _Numbering:
         return h.kind != "decimal" or last is None or h.number in (last, last + 1)
 
 
-def _joins(prev: str, line: str) -> str:
-    if _WORD_GAP.search(prev) and re.match(r"[A-Za-z0-9]", line):
-        return prev + " " + line
-    return prev + line
-
-
 def build_sections(body: list[tuple[str, bool]]) -> list[Section]:
     """Lines of the body (each with whether a page break stood before it) into sections."""
     candidates = [match_heading(line) for line, _ in body]
@@ -179,7 +172,7 @@ def build_sections(body: list[tuple[str, bool]]) -> list[Section]:
             if chunk:
                 line = line[chunk.end() :]
             if broke or chunk or len(paragraphs[-1]) >= 20 or paragraphs[-1].endswith(("，", ",", "、")):
-                paragraphs[-1] = _joins(paragraphs[-1], line)
+                paragraphs[-1] = join_wrapped(paragraphs[-1], line)
                 prev_open = not line.endswith(mk.TERMINAL)
                 continue
         paragraphs.append(line)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from . import markers as mk
 from .model import Article
-from .names import split_names
+from .names import DATE_PREFIX, split_names
 from .textclean import CJK, cjk_count
 
 _ISSUE_LINE = re.compile(
@@ -29,7 +29,6 @@ _ONLINE = re.compile(r"(?:网络出版|網絡出版|网络首发|網絡首發)(?
 _CITED = re.compile(r"被引量\s*[:：]\s*(\d+)")
 _UPLOADER = re.compile(r"(?:上传用户|上傳用戶|上传人|上傳人)\s*[:：]\s*([^\s|｜]+)")
 _SITE_TITLE = re.compile(r"(?:网|網|网站|網站|文库|文庫|资料|資料|数据库|數據庫|平台|平臺|论坛|論壇)$")
-_DATE_PREFIX = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _AUTHOR_INLINE = re.compile(r"(?<!通讯)(?<!通訊)(?<!通信)(?<!第一)作\s*者\s*[\]】〕]?\s*[:：]\s*(?P<value>.+)$")
 _SOURCE_INLINE = re.compile(r"(?<=\s)(?:来源|來源|出处|出處)\s*[:：]\s*(?P<value>\S.*)$")  # `作者:… 来源:…`
 _BARE_AUTHOR = mk.line_label("作者 作者姓名", r"\s*[:：]?\s*$")
@@ -110,7 +109,7 @@ def _title_score(lines: list[str], indexes: list[int], k: int) -> int:
     if sum(1 for i in indexes if mk.clean_title(lines[i]) == text) > 1:
         score += 2  # pages print the title twice: in the page head and above the article
     nxt = lines[indexes[k + 1]] if k + 1 < len(indexes) else ""
-    if split_names(_DATE_PREFIX.sub("", nxt)) or _AUTHOR_INLINE.search(nxt):
+    if split_names(DATE_PREFIX.sub("", nxt)) or _AUTHOR_INLINE.search(nxt):
         score += 3
     elif mk.META.match(nxt) or mk.ABSTRACT.match(nxt) or _ISSUE_LINE.match(nxt) or _DATE_LINE.match(nxt):
         score += 2

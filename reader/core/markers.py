@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from .textclean import CJK
-
 _OPEN = r"[\[【〔［(（〖<《]"
 _CLOSE = r"[\]】〕］)）〗>》]"
 _DECOR = r"^[◆■□●○▲△★☆▪◇◎※>\-]*\s*"
@@ -174,10 +172,6 @@ def clean_title(line: str) -> str:
     text = _TITLE_TAG.sub("", text)
     text = text.strip("*＊").strip()
     return text
-
-
-def has_cjk(text: str) -> bool:
-    return re.search(f"[{CJK}]", text) is not None
 
 
 def is_references_marker(line: str) -> bool:

@@ -92,7 +92,9 @@ _DROP = "\x00"  # stands for a not-author role until the names are paired up
 _CJK = r"\u4e00-\u9fff\u3400-\u4dbf"
 _NAME_TOKEN = re.compile(rf"^[{_CJK}]{{2,4}}$|^[{_CJK}]{{1,6}}[·•][{_CJK}]{{1,8}}$")
 _DECORATION = re.compile(r"^(?:[■□◆◇●○▲△★☆▪▫•·\-—]+\s*|文\s*[/／|｜]\s*|作\s*者\s*[:：]?\s*)")
-_DATE_PREFIX = re.compile(r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*")
+DATE_PREFIX = re.compile(  # `2019-08-03黄俊尧`: a post date glued to the names
+    r"^(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+)
 _SUPERSCRIPT = re.compile(r"[\d*＊¹²³⁴⁵⁶⁷⁸⁹⁰†‡#,，]+$")
 _BRACKETED = re.compile(r"[（(][^)）]{0,8}[)）]")
 _ROLE_END = re.compile("(?:" + "|".join(_NOT_AUTHOR_ROLES) + ")$")
@@ -122,7 +124,7 @@ def _strip_role(token: str) -> str:
 def split_names(line: str) -> tuple[str, ...] | None:
     """The names on an author line, or None when the line is not one."""
     text = _DECORATION.sub("", line.strip())
-    text = _DATE_PREFIX.sub("", text)
+    text = DATE_PREFIX.sub("", text)
     text = _BRACKETED.sub(" ", text)  # (1) (通讯作者) and the like
     if not text or len(text) > 60:
         return None

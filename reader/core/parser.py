@@ -218,9 +218,9 @@ class _Reader:
             if mk.META.match(line) or mk.META_BARE.match(line):
                 i += 1
                 continue
-            if title is not None and mk.clean_title(line) != title and (_is_heading_line(line) or _is_body_line(line)):
+            if title is not None and mk.clean_title(line) != title and (_heading(line) or _is_body_line(line)):
                 return i
-            if title is None and _could_be_title(line):
+            if title is None and is_title_candidate(line):
                 title = mk.clean_title(line)
             i += 1
         return self.n
@@ -248,7 +248,7 @@ class _Reader:
                     break
                 j += 1
                 continue
-            if _is_marker(nxt) or _is_heading_line(nxt) or (parts and cjk_count(nxt) == 0):
+            if _is_marker(nxt) or _heading(nxt) or (parts and cjk_count(nxt) == 0):
                 break
             if parts and not keyword_ahead and parts[-1].endswith(mk.TERMINAL):
                 break
@@ -267,7 +267,7 @@ class _Reader:
             if line:
                 if mk.KEYWORDS.match(line) or mk.EN_ABSTRACT.match(line):
                     return True
-                if _is_heading_line(line) or mk.META.match(line) or mk.META_BARE.match(line):
+                if _heading(line) or mk.META.match(line) or mk.META_BARE.match(line):
                     return False
                 seen += 1
             j += 1
@@ -298,7 +298,7 @@ class _Reader:
                         break
                     j += 1
                     continue
-                if _is_marker(nxt) or _is_heading_line(nxt) or len(nxt) > 40 or nxt.endswith("。"):
+                if _is_marker(nxt) or _heading(nxt) or len(nxt) > 40 or nxt.endswith("。"):
                     break
                 words.extend(self._split_keywords(nxt))
                 self.header_only.add(j)
@@ -327,7 +327,7 @@ class _Reader:
         j = i + 1
         while j < self.n:
             line = self.lines[j]
-            if line and (_is_marker(line) or _is_heading_line(line) or cjk_count(line) > 4):
+            if line and (_is_marker(line) or _heading(line) or cjk_count(line) > 4):
                 break
             self.header_only.add(j)
             j += 1
@@ -363,7 +363,7 @@ def _is_marker(line: str) -> bool:
     )
 
 
-def _is_heading_line(line: str) -> bool:
+def _heading(line: str) -> bool:
     return match_heading(line) is not None
 
 
@@ -373,7 +373,3 @@ def _is_body_line(line: str) -> bool:
     if "。" in line and len(line) >= 20:
         return True
     return len(line) >= 60 and cjk_count(line) >= len(line) * 0.5
-
-
-def _could_be_title(line: str) -> bool:
-    return is_title_candidate(line)

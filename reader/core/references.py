@@ -6,7 +6,7 @@ import re
 
 from . import markers as mk
 from .citations import CIRCLED
-from .textclean import cjk_count
+from .textclean import cjk_count, join_wrapped
 
 _STOP = mk.line_label(
     "作者简介 作者簡介 收稿日期 基金项目 基金項目 责任编辑 責任編輯 通讯作者 通訊作者 附录 附錄 致谢 致謝"
@@ -43,20 +43,14 @@ def read_references(lines: list[str]) -> list[str]:
             entries.extend(_split_run_together(row[lead.end() :], _leading_number(lead)))
         elif numbered and entries:
             if not entries[-1].endswith(_ENTRY_END):
-                entries[-1] = _join(entries[-1], row)
+                entries[-1] = join_wrapped(entries[-1], row)
             elif cjk_count(row) == 0 and cjk_count(entries[-1]) > 0:
                 continue  # the English twin of a Chinese entry in a bilingual list
             else:
-                entries[-1] = _join(entries[-1], row)
+                entries[-1] = join_wrapped(entries[-1], row)
         elif not numbered:
             entries.append(row)
     return [e.strip() for e in entries if e.strip()]
-
-
-def _join(a: str, b: str) -> str:
-    if re.search(r"[A-Za-z0-9.,]$", a) and re.match(r"[A-Za-z0-9]", b):
-        return a + " " + b
-    return a + b
 
 
 def _split_run_together(text: str, number: int) -> list[str]:

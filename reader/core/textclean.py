@@ -65,6 +65,15 @@ _CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「
 _CJK_GAP = re.compile(rf"(?<=[{CJK}{_CJK_PUNCT}])\s+(?=[{CJK}{_CJK_PUNCT}])")
 
 
+_LATIN_END = re.compile(r"[A-Za-z0-9.,]$")
+_LATIN_START = re.compile(r"[A-Za-z0-9]")
+
+
+def join_wrapped(a: str, b: str) -> str:
+    """Two pieces of a line broken in the middle: Chinese joins with nothing, Latin words with a space."""
+    return a + " " + b if _LATIN_END.search(a) and _LATIN_START.match(b) else a + b
+
+
 def cjk_count(text: str) -> int:
     return len(CJK_RE.findall(text))
 

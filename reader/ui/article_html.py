@@ -25,7 +25,6 @@ class Labels:
     related: str = "Other papers on the source page (not part of this article): %1"
     show: str = "show"
     hide: str = "hide"
-    cited_from: str = "back to the text"
 
 
 def _paragraph(text: str, marks: list[tuple[int, int, int]], counter: dict[int, int]) -> str:

@@ -210,7 +210,6 @@ class ReadingPane(QWidget):
             related=self.tr("Other papers on the source page (not part of this article): %1"),
             show=self.tr("show"),
             hide=self.tr("hide"),
-            cited_from=self.tr("back to the text"),
         )
 
     def show_article(self, article_id: int | None) -> None:
@@ -438,10 +437,6 @@ class ReadingPane(QWidget):
                 return item
             it[0:0] = [item.child(k) for k in range(item.childCount())]
         return None
-
-    def current_section(self) -> int | None:
-        item = self.outline.currentItem()
-        return item.data(0, SECTION_ROLE) if item is not None else None
 
     def _link(self, url: QUrl) -> None:
         scheme, _, rest = url.toString().partition(":")

@@ -503,10 +503,6 @@ Library: %1</source>
         <translation>显示引用位置</translation>
     </message>
     <message>
-        <source>back to the text</source>
-        <translation>返回正文</translation>
-    </message>
-    <message>
         <source>hide</source>
         <translation>收起</translation>
     </message>

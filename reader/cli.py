@@ -6,7 +6,8 @@ import argparse
 import json
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from reader import __version__
@@ -103,10 +104,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _open(folder: Any):
+@contextmanager
+def _library(folder: Any) -> Iterator[Any]:
+    """The library in ``folder``, closed again however the command ends."""
     from reader.core.store import Library
 
-    return Library.in_folder(folder)
+    library = Library.in_folder(folder)
+    try:
+        yield library
+    finally:
+        library.close()
 
 
 def cmd_parse(args: argparse.Namespace, folder: Any) -> int:
@@ -140,7 +147,6 @@ def _print_article_summary(name: str, article: Any) -> None:
 def cmd_import(args: argparse.Namespace, folder: Any) -> int:
     from reader.core.importer import import_paths
 
-    library = _open(folder)
     bar = None
     if sys.stderr.isatty():
         from tqdm import tqdm
@@ -153,11 +159,11 @@ def cmd_import(args: argparse.Namespace, folder: Any) -> int:
             bar.update(done - bar.n)
 
     try:
-        summary = import_paths(library, args.paths, progress=progress, workers=args.workers)
+        with _library(folder) as library:
+            summary = import_paths(library, args.paths, progress=progress, workers=args.workers)
     finally:
         if bar is not None:
             bar.close()
-        library.close()
     print(
         f"imported {summary.imported}, updated {summary.updated}, duplicates {summary.duplicates}, "
         f"refused {len(summary.refused)}  ({folder})"
@@ -168,9 +174,8 @@ def cmd_import(args: argparse.Namespace, folder: Any) -> int:
 
 
 def cmd_list(args: argparse.Namespace, folder: Any) -> int:
-    library = _open(folder)
-    rows = library.summaries()
-    library.close()
+    with _library(folder) as library:
+        rows = library.summaries()
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
@@ -186,12 +191,9 @@ def cmd_list(args: argparse.Namespace, folder: Any) -> int:
 
 
 def cmd_show(args: argparse.Namespace, folder: Any) -> int:
-    library = _open(folder)
-    try:
+    with _library(folder) as library:
         article = library.article(args.id)
         meta = library.article_meta(args.id)
-    finally:
-        library.close()
     if article is None or meta is None:
         print(f"reader: no article {args.id} in {folder}", file=sys.stderr)
         return 1
@@ -226,13 +228,34 @@ def cmd_show(args: argparse.Namespace, folder: Any) -> int:
 
 
 def cmd_reparse(args: argparse.Namespace, folder: Any) -> int:
-    library = _open(folder)
-    try:
+    with _library(folder) as library:
         counts = library.reparse()
-    finally:
-        library.close()
     print(f"reparsed {counts['reparsed']}, could not parse {counts['failed']} (kept as they were)")
     return 0
+
+
+def _export(library: Any, exporter: Any, args: argparse.Namespace) -> list[Any]:
+    """Run the export the arguments ask for; the files written."""
+    from pathlib import Path
+
+    from reader.core.export import ExportError
+
+    out = Path(args.out)
+    course = library.collection_id(args.collection) if args.collection else None
+    if args.collection and course is None:
+        raise ExportError(f"no course called {args.collection!r}")
+    if course is not None:
+        ids = library.collection_articles(course)
+    else:
+        ids = library.article_ids() if args.all else args.article
+    if args.csl:
+        return [exporter.export_csl(ids, out, args.force)]
+    if course is not None and (args.theme_color or args.theme_tag):
+        color = args.theme_color - 1 if args.theme_color else None
+        return [exporter.export_theme(course, out, color=color, tag=args.theme_tag, force=args.force)]
+    if course is not None:
+        return exporter.export_course(course, out, args.force)
+    return exporter.export_articles(ids, out, args.force)
 
 
 def cmd_export(args: argparse.Namespace, folder: Any) -> int:
@@ -240,32 +263,12 @@ def cmd_export(args: argparse.Namespace, folder: Any) -> int:
 
     from reader.core.export import Exporter, ExportError
 
-    library = _open(folder)
     try:
-        exporter = Exporter(library, Path(folder), template=args.template)
-        out = Path(args.out)
-        course = library.collection_id(args.collection) if args.collection else None
-        if args.collection and course is None:
-            raise ExportError(f"no course called {args.collection!r}")
-        ids = (
-            (args.article or [])
-            if not (args.all or course)
-            else (library.collection_articles(course) if course else library.article_ids())
-        )
-        if args.csl:
-            written = [exporter.export_csl(ids, out, args.force)]
-        elif course is not None and (args.theme_color or args.theme_tag):
-            color = args.theme_color - 1 if args.theme_color else None
-            written = [exporter.export_theme(course, out, color=color, tag=args.theme_tag, force=args.force)]
-        elif course is not None:
-            written = exporter.export_course(course, out, args.force)
-        else:
-            written = exporter.export_articles(ids, out, args.force)
+        with _library(folder) as library:
+            written = _export(library, Exporter(library, Path(folder), template=args.template), args)
     except ExportError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return 1
-    finally:
-        library.close()
     for path in written:
         print(path)
     return 0
@@ -274,11 +277,8 @@ def cmd_export(args: argparse.Namespace, folder: Any) -> int:
 def cmd_search(args: argparse.Namespace, folder: Any) -> int:
     from reader.core.search import search
 
-    library = _open(folder)
-    try:
+    with _library(folder) as library:
         hits = search(library, " ".join(args.query), limit=args.limit)
-    finally:
-        library.close()
     for hit in hits:
         if args.json:
             print(json.dumps(hit.to_json(), ensure_ascii=False))
@@ -292,11 +292,8 @@ def cmd_search(args: argparse.Namespace, folder: Any) -> int:
 def cmd_reindex(args: argparse.Namespace, folder: Any) -> int:
     from reader.core.search import reindex
 
-    library = _open(folder)
-    try:
+    with _library(folder) as library:
         n = reindex(library)
-    finally:
-        library.close()
     print(f"indexed {n} articles")
     return 0
 
@@ -306,11 +303,8 @@ def cmd_backup(args: argparse.Namespace, folder: Any) -> int:
 
     from reader.core.backup import make_backup
 
-    library = _open(folder)
-    try:
+    with _library(folder) as library:
         path = make_backup(library, Path(folder), keep=max(1, args.keep))
-    finally:
-        library.close()
     print(path)
     return 0
 

@@ -19,6 +19,7 @@ def test_zh_cn_covers_every_ui_string() -> None:
     assert len(strings) > 50
     missing = sorted(strings - set(table))
     assert not missing, f"untranslated: {missing}"
+    assert not set(table) - strings, f"translations of strings no longer used: {sorted(set(table) - strings)}"
     for (_, source), text in table.items():
         assert source.count("%") == text.count("%"), (source, text)  # placeholders kept
 

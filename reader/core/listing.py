@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .store import Library
+if TYPE_CHECKING:
+    from .store import Library
 
 # Column key → the SQL that sorts by it.
 COLUMNS: dict[str, str] = {
@@ -63,17 +64,16 @@ def article_ids(library: Library, flt: Filter = Filter(), sort: str = "added_at"
 
 
 def rows(library: Library, ids: list[int]) -> dict[int, dict[str, Any]]:
-    """The fields a row shows, for just these ids."""
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    sql = (
-        "SELECT a.id, a.title, a.authors, a.source, a.year, a.added_at, a.status, "
-        f"{COLUMNS['highlights']} AS highlights, {COLUMNS['notes']} AS notes"
-        f" FROM articles a WHERE a.id IN ({marks})"
-    )
+    """The fields a row shows, for just these ids (asked 500 at a time: SQLite limits bound values)."""
     out: dict[int, dict[str, Any]] = {}
-    for row in library.db.query(sql, ids):
-        row["authors"] = json.loads(row["authors"])
-        out[row["id"]] = row
+    for k in range(0, len(ids), 500):
+        part = ids[k : k + 500]
+        sql = (
+            "SELECT a.id, a.title, a.authors, a.source, a.year, a.added_at, a.status, a.file_name, "
+            f"{COLUMNS['highlights']} AS highlights, {COLUMNS['notes']} AS notes"
+            f" FROM articles a WHERE a.id IN ({','.join('?' * len(part))})"
+        )
+        for row in library.db.query(sql, part):
+            row["authors"] = json.loads(row["authors"])
+            out[row["id"]] = row
     return out

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import schema, search
+from . import listing, schema, search
 from .anchors import context, locate
 from .annotations import Annotations, now
 from .citations import link_citations
@@ -316,24 +316,11 @@ class Library(Annotations):
             for r in self.db.execute("SELECT id FROM articles WHERE deleted_at IS NULL ORDER BY added_at DESC, id DESC")
         ]
 
-    def summaries(self, ids: list[int] | None = None) -> list[dict[str, Any]]:
-        """The library's rows: the fields a list shows, without the text."""
-        sql = (
-            "SELECT a.id, a.title, a.authors, a.source, a.year, a.added_at, a.status, a.file_name,"
-            " (SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS highlights,"
-            " (SELECT count(*) FROM notes n WHERE n.kind = 'article' AND n.target_id = a.id AND n.body != '')"
-            " AS notes FROM articles a"
-        )
-        params: list[Any] = []
-        if ids is not None:
-            sql += f" WHERE a.id IN ({','.join('?' * len(ids))})"
-            params = list(ids)
-        else:
-            sql += " WHERE a.deleted_at IS NULL"
-        rows = list(self.db.query(sql + " ORDER BY a.added_at, a.id", params))
-        for row in rows:
-            row["authors"] = json.loads(row["authors"])
-        return rows
+    def summaries(self) -> list[dict[str, Any]]:
+        """Every article not in the trash, oldest first: the fields a list shows, without the text."""
+        ids = listing.article_ids(self, listing.Filter(), "added_at", descending=False)
+        rows = listing.rows(self, ids)
+        return [rows[i] for i in ids]
 
     def article(self, article_id: int) -> Article | None:
         row = self.db.execute(

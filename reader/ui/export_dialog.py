@@ -8,17 +8,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
     QWidget,
 )
 
 from reader.core.export import Exporter, ExportError
 from reader.core.store import Library
+
+from .folder_field import FolderField
 
 ARTICLE, SELECTED, COURSE, THEME, LIBRARY, CSL = "article", "selected", "course", "theme", "library", "csl"
 
@@ -58,19 +56,14 @@ class ExportDialog(QDialog):
         self.template.addItem(self.tr("Default layout"), None)
         for path in sorted((data_dir / "export").glob("*.md.j2")):
             self.template.addItem(path.name.removesuffix(".md.j2"), path.name.removesuffix(".md.j2"))
-        self.folder = QLineEdit(default_folder, self)
+        self.folder = FolderField(default_folder, self.tr("Export into"), self)
         self.folder.setObjectName("exportFolder")
-        browse = QPushButton(self.tr("Choose…"), self)
-        browse.clicked.connect(self._browse)
-        where = QHBoxLayout()
-        where.addWidget(self.folder, 1)
-        where.addWidget(browse)
         form = QFormLayout(self)
         form.addRow(self.tr("Export"), self.what)
         form.addRow(self.tr("Course"), self.course)
         form.addRow(self.tr("Colour"), self.theme)
         form.addRow(self.tr("Layout"), self.template)
-        form.addRow(self.tr("Folder"), where)
+        form.addRow(self.tr("Folder"), self.folder)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
@@ -85,11 +78,6 @@ class ExportDialog(QDialog):
         self.course.setEnabled(kind in (COURSE, THEME))
         self.theme.setEnabled(kind == THEME)
         self.template.setEnabled(kind in (ARTICLE, SELECTED, COURSE, LIBRARY))
-
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export into"), self.folder.text())
-        if folder:
-            self.folder.setText(folder)
 
     def export(self, force: bool = False) -> list[Path]:
         """Do the export as chosen; raises ExportError (for instance when a file exists and not ``force``)."""
@@ -116,7 +104,7 @@ class ExportDialog(QDialog):
 
     def run(self) -> None:
         if not self.folder.text().strip():
-            self._browse()
+            self.folder.browse()
             if not self.folder.text().strip():
                 return
         try:

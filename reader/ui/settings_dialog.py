@@ -7,15 +7,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
     QSpinBox,
     QWidget,
 )
 
+from .folder_field import FolderField
 from .reading_pane import DEFAULT_FONT, MAX_FONT, MIN_FONT
 
 
@@ -33,12 +30,9 @@ class SettingsDialog(QDialog):
         self.font_size = QSpinBox(self)
         self.font_size.setRange(MIN_FONT, MAX_FONT)
         self.font_size.setValue(settings.value("reading/fontSize", DEFAULT_FONT, type=int))
-        self.export_folder = QLineEdit(str(settings.value("export/folder", "")), self)
-        browse = QPushButton(self.tr("Choose…"), self)
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.export_folder, 1)
-        row.addWidget(browse)
+        self.export_folder = FolderField(
+            str(settings.value("export/folder", "")), self.tr("Default export folder"), self
+        )
         self.autosave = QSpinBox(self)
         self.autosave.setRange(200, 1000)
         self.autosave.setSingleStep(100)
@@ -47,17 +41,12 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Language (after a restart)"), self.language)
         form.addRow(self.tr("Reading font size"), self.font_size)
-        form.addRow(self.tr("Default export folder"), row)
+        form.addRow(self.tr("Default export folder"), self.export_folder)
         form.addRow(self.tr("Save notes after typing stops for"), self.autosave)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Default export folder"), self.export_folder.text())
-        if folder:
-            self.export_folder.setText(folder)
 
     def save(self) -> None:
         self.settings.setValue("ui/language", self.language.currentData())

@@ -339,10 +339,6 @@
         <translation>编辑文章信息</translation>
     </message>
     <message>
-        <source>Highlights and study notes will appear here.</source>
-        <translation>划线与学习笔记将显示在这里。</translation>
-    </message>
-    <message>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;O)……</translation>
     </message>
@@ -361,10 +357,6 @@
     <message>
         <source>New &amp;course…</source>
         <translation>新建课程(&amp;C)……</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>笔记</translation>
     </message>
     <message>
         <source>Page dumps (*.txt *.htm *.html);;All files (*)</source>
@@ -595,10 +587,6 @@ Overwrite?</source>
         <translation>课程的专题摘编</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择……</translation>
-    </message>
-    <message>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
@@ -658,10 +646,6 @@ Overwrite?</source>
         <translation>跟随系统（系统为英文时用英文，否则用中文）</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择……</translation>
-    </message>
-    <message>
         <source>Default export folder</source>
         <translation>默认导出文件夹</translation>
     </message>
@@ -680,6 +664,13 @@ Overwrite?</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>FolderField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择……</translation>
     </message>
 </context>
 </TS>

@@ -101,9 +101,7 @@ class Exporter:
         if meta is None or article is None:
             raise ExportError(f"no article {article_id}")
         meanings = self.library.color_meanings()
-        courses = [
-            c["name"] for c in self.library.collections() if article_id in self.library.collection_articles(c["id"])
-        ]
+        courses = [c["name"] for c in self.library.article_collections(article_id)]
         tags = self.library.article_tags(article_id)
         citation = gbt7714(meta)
         front = {

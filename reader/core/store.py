@@ -460,6 +460,16 @@ class Library(Annotations):
             [(collection_id, a) for a in article_ids],
         )
 
+    def article_collections(self, article_id: int) -> list[dict[str, Any]]:
+        """The courses an article is in (id, name), by name."""
+        return list(
+            self.db.query(
+                "SELECT c.id, c.name FROM collections c JOIN collection_articles x ON x.collection_id = c.id"
+                " WHERE x.article_id = ? ORDER BY c.name",
+                [article_id],
+            )
+        )
+
     def collection_articles(self, collection_id: int) -> list[int]:
         return [
             r[0]

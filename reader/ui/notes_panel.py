@@ -210,9 +210,8 @@ class NotesPanel(QWidget):
         self.scope.clear()
         if article_id is not None:
             self.scope.addItem(self.tr("Notes on this article"), ("article", article_id))
-            for c in self.library.collections():
-                if article_id in self.library.collection_articles(c["id"]):
-                    self.scope.addItem(self.tr("Course notes: %1").replace("%1", c["name"]), ("collection", c["id"]))
+            for c in self.library.article_collections(article_id):
+                self.scope.addItem(self.tr("Course notes: %1").replace("%1", c["name"]), ("collection", c["id"]))
         self.scope.blockSignals(False)
         self._scope_changed()
 

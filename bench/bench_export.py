@@ -15,9 +15,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.gen_dumps import generate
-from reader.core.export import Exporter
-from reader.core.importer import import_paths
-from reader.core.store import Library
+from reader.core.export.markdown import Exporter
+from reader.core.library.importer import import_paths
+from reader.core.library.store import Library
 
 
 def main() -> None:

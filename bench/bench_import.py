@@ -22,9 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.gen_dumps import generate
-from reader.core.importer import import_paths
-from reader.core.parser import parse_bytes
-from reader.core.store import Library
+from reader.core.library.importer import import_paths
+from reader.core.library.store import Library
+from reader.core.parse.dump import parse_bytes
 
 
 def timed(label: str, n: int, fn) -> float:
@@ -46,7 +46,7 @@ def main() -> None:
     )
     args = ap.parse_args()
     if args.without_index:
-        from reader.core import search
+        from reader.core.library import search_index as search
 
         search.index_article = lambda *a, **k: None
     with tempfile.TemporaryDirectory() as tmp:

@@ -22,9 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.gen_dumps import NOUNS, TOPICS, generate
-from reader.core import search as fts
-from reader.core.importer import import_paths
-from reader.core.store import Library
+from reader.core.library import search_index as fts
+from reader.core.library.importer import import_paths
+from reader.core.library.store import Library
 
 
 def timed_ms(fn, *args) -> float:
@@ -56,7 +56,7 @@ def run(n: int) -> None:
         import_paths(library, [folder / "dumps"])
         imported = time.perf_counter() - start
         start = time.perf_counter()
-        fts.reindex(library)
+        fts.reindex(library.db)
         built = time.perf_counter() - start
         library.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = db.stat().st_size / 1e6
@@ -70,8 +70,8 @@ def run(n: int) -> None:
             pool = [w[:length] for w in words if len(w) >= length]
             queries = [rng.choice(pool) for _ in range(40)]
             for q in queries[:3]:  # warm the page cache
-                fts.search(library, q)
-            ours = [timed_ms(fts.search, library, q) for q in queries]
+                fts.search(library.db, q)
+            ours = [timed_ms(fts.search, library.db, q) for q in queries]
             floor = [timed_ms(raw, library, q) for q in queries]
             print(
                 f"  {length}-character queries: search top 20 with snippets median {statistics.median(ours):.1f} ms, "

@@ -69,8 +69,8 @@ def first_paint(kind: str, data_dir: str) -> float:
 
 def build_library(folder: Path, n: int) -> None:
     from bench.gen_dumps import generate
-    from reader.core.importer import import_paths
-    from reader.core.store import Library
+    from reader.core.library.importer import import_paths
+    from reader.core.library.store import Library
 
     dumps = folder / "dumps"
     generate(dumps, n)

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 NOTES = r"""
 import sys
-from reader.core.store import Library
+from reader.core.library.store import Library
 library = Library.in_folder(sys.argv[1])
 n = 0
 while True:
@@ -39,8 +39,8 @@ while True:
 
 IMPORT = r"""
 import sys
-from reader.core.importer import import_paths
-from reader.core.store import Library
+from reader.core.library.importer import import_paths
+from reader.core.library.store import Library
 library = Library.in_folder(sys.argv[1])
 print("start", flush=True)
 import_paths(library, [sys.argv[2]], workers=0)
@@ -51,7 +51,7 @@ print("done", flush=True)
 def run_rounds(rounds: int, seed: int = 1, max_delay: float = 1.5) -> dict[str, int]:
     """Kill a writer ``rounds`` times; count what went wrong."""
     from bench.gen_dumps import generate
-    from reader.core.store import Library
+    from reader.core.library.store import Library
 
     rng = random.Random(seed)
     env = dict(os.environ, PYTHONPATH=str(ROOT))

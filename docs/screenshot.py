@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtWidgets import QApplication
 
 from reader.app import CJK_FONTS, create_window
-from reader.core.importer import import_paths
+from reader.core.library.importer import import_paths
 from reader.ui import translations
 
 HIGHLIGHTS = [  # (phrase, colour)

@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from reader.core import backup
-from reader.core.store import DB_NAME, Library
+from reader.core.library import backup
+from reader.core.library.store import DB_NAME, Library
 from reader.ui import translations
 from reader.ui.main_window import MainWindow
 

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from reader import __version__
-from reader.core.paths import ENV_VAR, data_dir
+from reader.core.library.paths import ENV_VAR, data_dir
 
 
 def _common() -> argparse.ArgumentParser:
@@ -107,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 @contextmanager
 def _library(folder: Any) -> Iterator[Any]:
     """The library in ``folder``, closed again however the command ends."""
-    from reader.core.store import Library
+    from reader.core.library.store import Library
 
     library = Library.in_folder(folder)
     try:
@@ -117,7 +117,7 @@ def _library(folder: Any) -> Iterator[Any]:
 
 
 def cmd_parse(args: argparse.Namespace, folder: Any) -> int:
-    from reader.core.parser import parse_file
+    from reader.core.parse.dump import parse_file
 
     refused = 0
     for name in args.files:
@@ -145,7 +145,7 @@ def _print_article_summary(name: str, article: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace, folder: Any) -> int:
-    from reader.core.importer import import_paths
+    from reader.core.library.importer import import_paths
 
     bar = None
     if sys.stderr.isatty():
@@ -238,7 +238,7 @@ def _export(library: Any, exporter: Any, args: argparse.Namespace) -> list[Any]:
     """Run the export the arguments ask for; the files written."""
     from pathlib import Path
 
-    from reader.core.export import ExportError
+    from reader.core.export.markdown import ExportError
 
     out = Path(args.out)
     course = library.collection_id(args.collection) if args.collection else None
@@ -261,7 +261,7 @@ def _export(library: Any, exporter: Any, args: argparse.Namespace) -> list[Any]:
 def cmd_export(args: argparse.Namespace, folder: Any) -> int:
     from pathlib import Path
 
-    from reader.core.export import Exporter, ExportError
+    from reader.core.export.markdown import Exporter, ExportError
 
     try:
         with _library(folder) as library:
@@ -275,10 +275,10 @@ def cmd_export(args: argparse.Namespace, folder: Any) -> int:
 
 
 def cmd_search(args: argparse.Namespace, folder: Any) -> int:
-    from reader.core.search import search
+    from reader.core.library.search_index import search
 
     with _library(folder) as library:
-        hits = search(library, " ".join(args.query), limit=args.limit)
+        hits = search(library.db, " ".join(args.query), limit=args.limit)
     for hit in hits:
         if args.json:
             print(json.dumps(hit.to_json(), ensure_ascii=False))
@@ -290,10 +290,10 @@ def cmd_search(args: argparse.Namespace, folder: Any) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace, folder: Any) -> int:
-    from reader.core.search import reindex
+    from reader.core.library.search_index import reindex
 
     with _library(folder) as library:
-        n = reindex(library)
+        n = reindex(library.db)
     print(f"indexed {n} articles")
     return 0
 
@@ -301,10 +301,10 @@ def cmd_reindex(args: argparse.Namespace, folder: Any) -> int:
 def cmd_backup(args: argparse.Namespace, folder: Any) -> int:
     from pathlib import Path
 
-    from reader.core.backup import make_backup
+    from reader.core.library.backup import make_backup
 
     with _library(folder) as library:
-        path = make_backup(library, Path(folder), keep=max(1, args.keep))
+        path = make_backup(library.db, Path(folder), keep=max(1, args.keep))
     print(path)
     return 0
 
@@ -312,7 +312,7 @@ def cmd_backup(args: argparse.Namespace, folder: Any) -> int:
 def cmd_restore(args: argparse.Namespace, folder: Any) -> int:
     from pathlib import Path
 
-    from reader.core.backup import newest_good, restore
+    from reader.core.library.backup import newest_good, restore
 
     source = Path(args.backup) if args.backup else newest_good(Path(folder))
     if source is None:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.library.store import Library
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +34,17 @@ def corpus_pairs(folder: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
+def highlight(library: Library, article_id: int, phrase: str, color: int) -> int:
+    """Highlight the first occurrence of ``phrase`` in the article; its id."""
+    article = library.article(article_id)
+    for i, section in enumerate(article.sections):
+        body = "\n".join(section.paragraphs)
+        if phrase in body:
+            start = body.index(phrase)
+            return library.add_highlight(article_id, i, start, start + len(phrase), color)
+    raise AssertionError(phrase)
+
+
 @pytest.fixture
 def seed_bytes() -> bytes:
     if not SEED.exists():
@@ -41,8 +54,6 @@ def seed_bytes() -> bytes:
 
 @pytest.fixture
 def library():
-    from reader.core.store import Library
-
     lib = Library()
     yield lib
     lib.close()

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-
-from .conftest import SEED, SHARED_CORPUS
+from tests.conftest import SEED, SHARED_CORPUS
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

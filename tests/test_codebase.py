@@ -1,4 +1,5 @@
-"""Habits of the codebase that tests can keep: the core knows nothing of Qt; ruff is clean."""
+"""Habits of the codebase that tests can keep: the core knows nothing of Qt, dependencies run one way
+with no import circles, modules stay under 500 lines, ruff is clean."""
 
 from __future__ import annotations
 
@@ -23,6 +24,88 @@ def test_core_never_imports_qt() -> None:
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             assert not any(n.split(".")[0] in {"PySide6", "PyQt6", "PyQt5"} for n in names), path
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> set[str]:
+    """The reader modules a file imports, at any depth (inside functions and TYPE_CHECKING blocks too)."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package
+            for _ in range(node.level - 1):
+                base = base.rpartition(".")[0]
+            module = f"{base}.{node.module}" if node.level and node.module else (base if node.level else node.module)
+            assert module is not None
+            found.add(module)
+            found.update(f"{module}.{a.name}" for a in node.names)  # `from . import search_index`
+    return {m for m in found if m.split(".")[0] == "reader"}
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Every module of the reader package → the reader modules it imports."""
+    files = {_module_name(p): p for p in (ROOT / "reader").rglob("*.py")}
+    return {name: {m for m in _imports(path) if m in files and m != name} for name, path in files.items()}
+
+
+def test_no_import_circles() -> None:
+    graph = import_graph()
+    done: set[str] = set()
+
+    def visit(node: str, trail: list[str]) -> None:
+        if node in trail:
+            raise AssertionError("import circle: " + " → ".join([*trail[trail.index(node) :], node]))
+        if node in done:
+            return
+        for nxt in sorted(graph[node]):
+            visit(nxt, [*trail, node])
+        done.add(node)
+
+    for node in sorted(graph):
+        visit(node, [])
+
+
+def test_dependencies_run_one_way() -> None:
+    """parse ← library ← export ← ui: a lower layer never imports a higher one; the lower library
+    modules take a Database, never the Library facade."""
+    allowed = {
+        "reader.core.parse": {"reader.core.model", "reader.core.parse"},
+        "reader.core.library": {"reader.core.model", "reader.core.parse", "reader.core.library"},
+        "reader.core.export": {"reader.core.model", "reader.core.library", "reader.core.export"},
+    }
+    lower = (
+        "database",
+        "schema",
+        "articles",
+        "search_index",
+        "listing",
+        "anchors",
+        "courses",
+        "annotations",
+        "summary",
+    )
+    for module, imported in import_graph().items():
+        for layer, ok in allowed.items():
+            if module.startswith(layer + ".") or module == layer:
+                stray = {m for m in imported if not any(m == o or m.startswith(o + ".") for o in ok)}
+                assert not stray, f"{module} imports {stray}"
+        if module.rpartition(".")[2] in lower and module.startswith("reader.core.library."):
+            assert "reader.core.library.store" not in imported, module
+        if module.startswith("reader.core"):
+            assert not any(m.startswith(("reader.ui", "reader.app", "reader.cli")) for m in imported), module
+
+
+def test_modules_stay_under_500_lines() -> None:
+    for path in (ROOT / "reader").rglob("*.py"):
+        assert len(path.read_text(encoding="utf-8").splitlines()) < 500, path
 
 
 def test_ruff_clean() -> None:

@@ -1,42 +1,58 @@
-"""Undoable edits of the library: each one changes the store, then tells the window what changed."""
+"""Undoable edits of the library: each command changes the store, then calls back whoever shows it.
+
+Commands take what they act on (the ``Library``, ids) and callables to report a change, never the
+window; their text comes translated from the caller.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from reader.core.library.store import Library
 
 
 class DeleteArticles(QUndoCommand):
-    """Deleting moves articles to the trash; undo brings them back with everything they had."""
+    """Deleting moves articles to the trash; undo brings them back with everything they had.
 
-    def __init__(self, window: MainWindow, article_ids: list[int]) -> None:
-        super().__init__(window.tr("Delete %1 article(s)").replace("%1", str(len(article_ids))))
-        self.window = window
-        self.article_ids = list(article_ids)
+    ``changed(shown)`` follows each step; ``shown`` holds the articles that came back."""
+
+    def __init__(
+        self, text: str, library: Library, article_ids: list[int], changed: Callable[[list[int]], None]
+    ) -> None:
+        super().__init__(text)
+        self.library, self.article_ids, self.changed = library, list(article_ids), changed
 
     def redo(self) -> None:
-        self.window.library.trash(self.article_ids)
-        self.window.after_delete_or_restore()
+        self.library.trash(self.article_ids)
+        self.changed([])
 
     def undo(self) -> None:
-        self.window.library.restore(self.article_ids)
-        self.window.after_delete_or_restore(shown=self.article_ids)
+        self.library.restore(self.article_ids)
+        self.changed(self.article_ids)
 
 
 class EditMetadata(QUndoCommand):
-    def __init__(self, window: MainWindow, article_id: int, before: dict[str, Any], after: dict[str, Any]) -> None:
-        super().__init__(window.tr("Edit article details"))
-        self.window = window
-        self.article_id = article_id
+    """Edited fields of one article; ``changed(article_id)`` follows each step."""
+
+    def __init__(
+        self,
+        text: str,
+        library: Library,
+        article_id: int,
+        before: dict[str, Any],
+        after: dict[str, Any],
+        changed: Callable[[int], None],
+    ) -> None:
+        super().__init__(text)
+        self.library, self.article_id, self.changed = library, article_id, changed
         self.before, self.after = before, after
 
     def _apply(self, fields: dict[str, Any]) -> None:
-        self.window.library.update_metadata(self.article_id, **fields)
-        self.window.after_edit(self.article_id)
+        self.library.update_metadata(self.article_id, **fields)
+        self.changed(self.article_id)
 
     def redo(self) -> None:
         self._apply(self.after)
@@ -45,60 +61,95 @@ class EditMetadata(QUndoCommand):
         self._apply(self.before)
 
 
-class AddHighlight(QUndoCommand):
-    def __init__(self, window: MainWindow, article_id: int, section: int, start: int, end: int, color: int) -> None:
-        super().__init__(window.tr("Highlight"))
-        self.window = window
-        self.args = (article_id, section, start, end, color)
+class _HighlightCommand(QUndoCommand):
+    """``changed(select)`` follows each step (the highlight to select, or None); ``release(id)`` is
+    called before a highlight is deleted, so that an editor open on its note saves and lets go."""
+
+    def __init__(
+        self,
+        text: str,
+        library: Library,
+        changed: Callable[[int | None], None],
+        release: Callable[[int], None] = lambda _id: None,
+    ) -> None:
+        super().__init__(text)
+        self.library, self.changed, self.release = library, changed, release
+
+    def _delete(self, highlight_id: int) -> dict[str, Any] | None:
+        self.release(highlight_id)
+        saved = self.library.delete_highlight(highlight_id)
+        self.changed(None)
+        return saved
+
+
+class AddHighlight(_HighlightCommand):
+    def __init__(
+        self,
+        text: str,
+        library: Library,
+        spot: tuple[int, int, int, int, int],
+        changed: Callable[[int | None], None],
+        release: Callable[[int], None] = lambda _id: None,
+    ) -> None:
+        """``spot`` is (article id, section, start, end, colour), as ``Library.add_highlight`` takes it."""
+        super().__init__(text, library, changed, release)
+        self.spot = spot
         self.highlight_id: int | None = None
         self.saved: dict[str, Any] | None = None
 
     def redo(self) -> None:
         if self.saved is None:
-            self.highlight_id = self.window.library.add_highlight(*self.args)
+            self.highlight_id = self.library.add_highlight(*self.spot)
         else:
-            self.highlight_id = self.window.library.restore_highlight(self.saved)
-        self.window.after_highlights_changed(select=self.highlight_id)
+            self.highlight_id = self.library.restore_highlight(self.saved)
+        self.changed(self.highlight_id)
 
     def undo(self) -> None:
         assert self.highlight_id is not None
-        self.window.notes_panel.flush()
-        if self.window.notes_panel.highlight_note.target == ("highlight", self.highlight_id):
-            self.window.notes_panel.highlight_note.forget()
-        self.saved = self.window.library.delete_highlight(self.highlight_id)
-        self.window.after_highlights_changed()
+        self.saved = self._delete(self.highlight_id)
 
 
-class RecolorHighlight(QUndoCommand):
-    def __init__(self, window: MainWindow, highlight_id: int, before: int, after: int) -> None:
-        super().__init__(window.tr("Change highlight colour"))
-        self.window, self.highlight_id, self.before, self.after = window, highlight_id, before, after
+class RecolorHighlight(_HighlightCommand):
+    def __init__(
+        self,
+        text: str,
+        library: Library,
+        highlight_id: int,
+        before: int,
+        after: int,
+        changed: Callable[[int | None], None],
+    ) -> None:
+        super().__init__(text, library, changed)
+        self.highlight_id, self.before, self.after = highlight_id, before, after
 
     def redo(self) -> None:
-        self.window.library.recolor_highlight(self.highlight_id, self.after)
-        self.window.after_highlights_changed(select=self.highlight_id)
+        self.library.recolor_highlight(self.highlight_id, self.after)
+        self.changed(self.highlight_id)
 
     def undo(self) -> None:
-        self.window.library.recolor_highlight(self.highlight_id, self.before)
-        self.window.after_highlights_changed(select=self.highlight_id)
+        self.library.recolor_highlight(self.highlight_id, self.before)
+        self.changed(self.highlight_id)
 
 
-class DeleteHighlight(QUndoCommand):
+class DeleteHighlight(_HighlightCommand):
     """Deleting a highlight keeps its note and tags for undo."""
 
-    def __init__(self, window: MainWindow, highlight_id: int) -> None:
-        super().__init__(window.tr("Delete highlight"))
-        self.window, self.highlight_id = window, highlight_id
+    def __init__(
+        self,
+        text: str,
+        library: Library,
+        highlight_id: int,
+        changed: Callable[[int | None], None],
+        release: Callable[[int], None] = lambda _id: None,
+    ) -> None:
+        super().__init__(text, library, changed, release)
+        self.highlight_id = highlight_id
         self.saved: dict[str, Any] | None = None
 
     def redo(self) -> None:
-        self.window.notes_panel.flush()
-        if self.window.notes_panel.highlight_note.target == ("highlight", self.highlight_id):
-            self.window.notes_panel.highlight_note.forget()
-        self.saved = self.window.library.delete_highlight(self.highlight_id)
-        self.window.after_highlights_changed()
+        self.saved = self._delete(self.highlight_id)
 
     def undo(self) -> None:
         if self.saved is not None:
-            self.window.library.restore_highlight(self.saved)
-        self.window.after_highlights_changed(select=self.highlight_id)
+            self.library.restore_highlight(self.saved)
+        self.changed(self.highlight_id)

@@ -1,13 +1,25 @@
-"""Importing off the GUI thread, with a progress dialog that can cancel, and a summary at the end."""
+"""Importing: files, folders, pasted text and dropped files, off the GUI thread, with a progress
+dialog that can cancel and a summary at the end."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QProgressDialog, QVBoxLayout, QWidget
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
 
-from reader.core.store import ImportSummary, Library
+from reader.core.library.store import Library
+from reader.core.library.summary import ImportSummary
 
 
 class ImportWorker(QObject):
@@ -23,7 +35,7 @@ class ImportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from reader.core.importer import import_paths  # the parser loads on the first import
+        from reader.core.library.importer import import_paths  # the parser loads on the first import
 
         try:
             library = Library(self.db_path)  # a connection of this thread's own
@@ -129,3 +141,104 @@ class ImportSummaryDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.resize(520, 320 if summary.refused else 120)
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "sample"
+
+
+class ImportController(QObject):
+    """File → Import (files, a folder), paste as article, and files dropped on ``window`` (which
+    passes its drag events to ``drag_enter`` and ``drop``).
+
+    ``imported(summary)`` is emitted once the library holds what an import stored;
+    ``message(text)`` carries a line for the status bar."""
+
+    imported = Signal(object)  # ImportSummary
+    message = Signal(str)
+
+    def __init__(self, library: Library, window: QWidget) -> None:
+        super().__init__(window)
+        self.library, self.window = library, window
+        self.jobs: list[ImportJob] = []
+        self.summary_dialog: ImportSummaryDialog | None = None
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Import page dumps"), "", self.tr("Page dumps (*.txt *.htm *.html);;All files (*)")
+        )
+        if files:
+            self.import_paths(files)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder of page dumps"))
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str]) -> ImportJob:
+        """Start importing files and folders in a worker thread; returns the job (``done`` at the end)."""
+        assert self.library.path is not None
+        job = ImportJob(self.library.path, paths, self.window)
+        job.done.connect(lambda summary, job=job: self._done(job, summary))
+        self.jobs.append(job)
+        job.start()
+        return job
+
+    def _done(self, job: ImportJob, summary: ImportSummary) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)
+        if self.library.closed:
+            return
+        self.imported.emit(summary)
+        self.show_summary(summary)
+
+    def show_summary(self, summary: ImportSummary) -> ImportSummaryDialog:
+        dialog = ImportSummaryDialog(summary, self.window)
+        dialog.open()
+        self.summary_dialog = dialog
+        return dialog
+
+    def paste_article(self) -> None:
+        """The clipboard's text, imported as one article."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.message.emit(self.tr("The clipboard holds no text."))
+            return
+        from reader.core.library.importer import import_text  # the parser loads on the first import
+
+        result = import_text(self.library, text)
+        summary = ImportSummary()
+        summary.add(result)
+        if result.article_id is not None:
+            self.imported.emit(summary)
+        if result.status == "refused":
+            self.show_summary(summary)
+        else:
+            self.message.emit(self.tr("Pasted text imported."))
+
+    def import_sample(self) -> int | None:
+        """Import the sample article shipped with the app; returns its id (``imported`` selects it)."""
+        summary = ImportSummary()
+        for path in sorted(SAMPLES.glob("*.txt")):
+            summary.add(self.library.import_bytes(path.read_bytes(), path.name))
+        self.imported.emit(summary)
+        return summary.article_ids[0] if summary.article_ids else None
+
+    def shutdown(self) -> None:
+        """Cancel running imports and wait for their threads (closing the window)."""
+        for job in list(self.jobs):
+            job.cancel()
+            job.wait()
+
+    def drag_enter(self, event: QDragEnterEvent) -> None:
+        """Local files dragged onto the window are welcome; anything else is not."""
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def drop(self, event: QDropEvent) -> None:
+        """Files and folders dropped on the window are imported."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)

@@ -6,8 +6,8 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
-from reader.core import listing
-from reader.core.store import Library
+from reader.core.library import listing
+from reader.core.library.store import Library
 
 ARTICLE_IDS_MIME = "application/x-yandu-article-ids"
 BLOCK = 200  # rows fetched together when one is asked for
@@ -43,7 +43,7 @@ class LibraryModel(QAbstractTableModel):
     def reload(self) -> None:
         """Query the ids again (after an import, an edit, a filter or sort change)."""
         self.beginResetModel()
-        self.ids = listing.article_ids(self.library, self.filter, self.sort_column, self.descending)
+        self.ids = listing.article_ids(self.library.db, self.filter, self.sort_column, self.descending)
         self._rows.clear()
         self.endResetModel()
 
@@ -75,7 +75,7 @@ class LibraryModel(QAbstractTableModel):
         if article_id not in self._rows:
             start = max(0, row - BLOCK // 2)
             block = [a for a in self.ids[start : start + BLOCK] if a not in self._rows]
-            self._rows.update(listing.rows(self.library, block))
+            self._rows.update(listing.rows(self.library.db, block))
         return self._rows.get(article_id)
 
     # -- Qt model API -------------------------------------------------------

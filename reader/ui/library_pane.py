@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core import listing
-from reader.core.store import Library
+from reader.core.library import listing
+from reader.core.library.store import Library
 
 from .library_model import ARTICLE_IDS_MIME, LibraryModel, ids_from_mime
 
@@ -102,13 +102,13 @@ class SearchWorker(QObject):
 
     @Slot(int, str)
     def run(self, request: int, text: str) -> None:
-        from reader.core.search import matching_articles, search
+        from reader.core.library.search_index import matching_articles, search
 
         if self.library is None:
             self.library = Library(self.db_path) if self.db_path is not None else self.shared
         try:
-            hits = search(self.library, text, limit=RESULTS)
-            found = matching_articles(self.library, text, exact=False)
+            hits = search(self.library.db, text, limit=RESULTS)
+            found = matching_articles(self.library.db, text, exact=False)
         except sqlite3.Error:
             hits, found = [], []
         self.done.emit(request, hits, found)

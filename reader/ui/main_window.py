@@ -14,29 +14,26 @@ from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QIcon,
     QKeySequence,
     QPixmap,
     QUndoStack,
 )
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
-from reader.core import backup
-from reader.core.citation import gbt7714
-from reader.core.export import Exporter, highlight_markdown
-from reader.core.store import ImportSummary, Library
+from reader.core.library import backup
+from reader.core.library.store import Library
+from reader.core.library.summary import ImportSummary
 
 from .commands import AddHighlight, DeleteArticles, DeleteHighlight, EditMetadata, RecolorHighlight
-from .export_dialog import ExportDialog
-from .importing import ImportJob, ImportSummaryDialog
+from .exporting import ExportActions
+from .help import shortcuts, show_about, show_shortcuts
+from .importing import ImportController
 from .library_pane import LibraryPane
 from .metadata_dialog import ColorMeaningsDialog, MetadataDialog
 from .notes_panel import NotesPanel
-from .reading_pane import HIGHLIGHT_COLORS, ReadingPane, qt_units
+from .reading_pane import HIGHLIGHT_COLORS, ReadingPane
 from .settings_dialog import SettingsDialog
-
-SAMPLES = Path(__file__).resolve().parent.parent.parent / "resources" / "sample"
 
 
 def _swatch(color: int) -> QIcon:
@@ -52,10 +49,8 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
         self.undo_stack = QUndoStack(self)
-        self.jobs: list[ImportJob] = []
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Yandu Reader"))
-        self.setAcceptDrops(True)
 
         self.library_pane = LibraryPane(library, self)
         self.reading_pane = ReadingPane(library, self.settings, self)
@@ -72,6 +67,22 @@ class MainWindow(QMainWindow):
         splitter.setSizes([340, 700, 340])
         self.splitter = splitter
         self.setCentralWidget(splitter)
+
+        self.importer = ImportController(library, self)
+        self.setAcceptDrops(True)
+        self.importer.imported.connect(self._imported)
+        self.importer.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.exporting = ExportActions(
+            library,
+            data_dir,
+            self.settings,
+            current=lambda: self.reading_pane.article_id,
+            selected=self.library_pane.selected_ids,
+            highlight=lambda: self.notes_panel.current_highlight() if self.notes_panel.highlights.hasFocus() else None,
+            flush=self.notes_panel.flush,
+            parent=self,
+        )
+        self.exporting.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.library_pane.articleSelected.connect(self.open_article)
         self.reading_pane.keywordClicked.connect(self.library_pane.filter_by_keyword)
@@ -104,25 +115,37 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.import_action = self._action(
-            self.tr("&Import files…"), self.choose_files, QKeySequence.StandardKey.Open, "actionImport"
+            self.tr("&Import files…"), self.importer.choose_files, QKeySequence.StandardKey.Open, "actionImport"
         )
         file_menu.addAction(self.import_action)
         file_menu.addAction(
-            self._action(self.tr("Import a &folder…"), self.choose_folder, "Ctrl+Shift+O", "actionImportFolder")
-        )
-        file_menu.addAction(
-            self._action(self.tr("&Paste as article"), self.paste_article, "Ctrl+Shift+V", "actionPasteArticle")
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Export notes…"), self.export_notes, "Ctrl+E", "actionExport"))
-        file_menu.addAction(
             self._action(
-                self.tr("Copy notes as &Markdown"), self.copy_notes_markdown, "Ctrl+Shift+C", "actionCopyMarkdown"
+                self.tr("Import a &folder…"), self.importer.choose_folder, "Ctrl+Shift+O", "actionImportFolder"
             )
         )
         file_menu.addAction(
             self._action(
-                self.tr("Copy the &citation (GB/T 7714)"), self.copy_citation, "Ctrl+Alt+C", "actionCopyCitation"
+                self.tr("&Paste as article"), self.importer.paste_article, "Ctrl+Shift+V", "actionPasteArticle"
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Export notes…"), self.exporting.export_notes, "Ctrl+E", "actionExport")
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("Copy notes as &Markdown"),
+                self.exporting.copy_notes_markdown,
+                "Ctrl+Shift+C",
+                "actionCopyMarkdown",
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("Copy the &citation (GB/T 7714)"),
+                self.exporting.copy_citation,
+                "Ctrl+Alt+C",
+                "actionCopyCitation",
             )
         )
         file_menu.addSeparator()
@@ -240,7 +263,9 @@ class MainWindow(QMainWindow):
     def _apply_metadata(self, article_id: int, before: dict, after: dict) -> None:
         old = {k: before[k] for k in after}
         if old != after:
-            self.undo_stack.push(EditMetadata(self, article_id, old, after))
+            self.undo_stack.push(
+                EditMetadata(self.tr("Edit article details"), self.library, article_id, old, after, self.after_edit)
+            )
 
     def after_edit(self, article_id: int) -> None:
         self.library_pane.model.refresh_rows([article_id])
@@ -250,7 +275,8 @@ class MainWindow(QMainWindow):
     def delete_selected(self) -> None:
         ids = self.library_pane.selected_ids()
         if ids:
-            self.undo_stack.push(DeleteArticles(self, ids))
+            text = self.tr("Delete %1 article(s)").replace("%1", str(len(ids)))
+            self.undo_stack.push(DeleteArticles(text, self.library, ids, self.after_delete_or_restore))
 
     def after_delete_or_restore(self, shown: list[int] | None = None) -> None:
         if self.reading_pane.article_id is not None and self.library.article_meta(self.reading_pane.article_id).get(
@@ -267,22 +293,14 @@ class MainWindow(QMainWindow):
         if what == "sample":
             self.open_sample()
         elif what == "import":
-            self.choose_files()
+            self.importer.choose_files()
         elif what == "dismiss":
             self.settings.setValue("welcome/dismissed", True)
             self.reading_pane.view.clear()
 
     def open_sample(self) -> int | None:
         """Import the sample article shipped with the app, and open it."""
-        first = None
-        for path in sorted(SAMPLES.glob("*.txt")):
-            result = self.library.import_bytes(path.read_bytes(), path.name)
-            first = first or result.article_id
-        self.library_pane.reload(keep=first)
-        self.update_status()
-        if first is not None:
-            self.library_pane.select_article(first)
-        return first
+        return self.importer.import_sample()
 
     # -- highlights ---------------------------------------------------------
 
@@ -296,9 +314,24 @@ class MainWindow(QMainWindow):
         if spot is None:
             row = self.notes_panel.current_highlight()
             if row is not None and row["color"] != color:
-                self.undo_stack.push(RecolorHighlight(self, row["id"], row["color"], color))
+                self.undo_stack.push(
+                    RecolorHighlight(
+                        self.tr("Change highlight colour"),
+                        self.library,
+                        row["id"],
+                        row["color"],
+                        color,
+                        self.after_highlights_changed,
+                    )
+                )
             return None
-        command = AddHighlight(self, article_id, *spot, color)
+        command = AddHighlight(
+            self.tr("Highlight"),
+            self.library,
+            (article_id, *spot, color),
+            self.after_highlights_changed,
+            self.notes_panel.release_highlight,
+        )
         self.undo_stack.push(command)
         cursor = self.reading_pane.view.textCursor()
         cursor.clearSelection()
@@ -308,7 +341,15 @@ class MainWindow(QMainWindow):
     def delete_highlight(self) -> None:
         row = self.notes_panel.current_highlight()
         if row is not None:
-            self.undo_stack.push(DeleteHighlight(self, row["id"]))
+            self.undo_stack.push(
+                DeleteHighlight(
+                    self.tr("Delete highlight"),
+                    self.library,
+                    row["id"],
+                    self.after_highlights_changed,
+                    self.notes_panel.release_highlight,
+                )
+            )
 
     def after_highlights_changed(self, select: int | None = None) -> None:
         self.reading_pane.refresh_highlights()
@@ -325,12 +366,7 @@ class MainWindow(QMainWindow):
             self.go_to_highlight(hit.target)
             return
         if hit.where == "note":
-            self.notes_panel.editor.setFocus()
-            note = self.notes_panel.editor.toPlainText()
-            cursor = self.notes_panel.editor.textCursor()
-            cursor.setPosition(qt_units(note, hit.start))
-            cursor.setPosition(qt_units(note, hit.end), cursor.MoveMode.KeepAnchor)
-            self.notes_panel.editor.setTextCursor(cursor)
+            self.notes_panel.select_in_note(hit.start, hit.end)
             return
         self.reading_pane.mark_text(hit)
 
@@ -360,125 +396,22 @@ class MainWindow(QMainWindow):
             action.setText(meaning)
         self.notes_panel.refresh_highlights()
 
-    # -- exporting ----------------------------------------------------------
+    # -- importing --------------------------------------------------------
 
-    def export_notes(self) -> ExportDialog:
-        dialog = ExportDialog(
-            self.library,
-            self.data_dir,
-            self.reading_pane.article_id,
-            self.library_pane.selected_ids(),
-            str(self.settings.value("export/folder", "")),
-            self,
-        )
-        dialog.accepted.connect(lambda: self._exported(dialog))
-        dialog.open()
-        self.export_dialog = dialog
-        return dialog
-
-    def _exported(self, dialog: ExportDialog) -> None:
-        self.settings.setValue("export/folder", dialog.folder.text())
-        self.statusBar().showMessage(
-            self.tr("Exported %1 file(s) to %2")
-            .replace("%1", str(len(dialog.written)))
-            .replace("%2", dialog.folder.text()),
-            8000,
-        )
-
-    def copy_citation(self) -> None:
-        meta = self.library.article_meta(self.reading_pane.article_id) if self.reading_pane.article_id else None
-        if meta is not None:
-            QGuiApplication.clipboard().setText(gbt7714(meta))
-            self.statusBar().showMessage(self.tr("Citation copied."), 4000)
-
-    def copy_notes_markdown(self) -> None:
-        """The chosen highlight, or else the article's notes and highlights, as Markdown on the clipboard."""
-        self.notes_panel.flush()
-        row = self.notes_panel.current_highlight()
-        if row is not None and self.notes_panel.highlights.hasFocus():
-            meanings = self.library.color_meanings()
-            text = highlight_markdown(
-                row["quote"],
-                meanings[row["color"]],
-                row["section_heading"],
-                row["note"],
-                self.library.highlight_tags(row["id"]),
-            )
-        elif self.reading_pane.article_id is not None:
-            text = Exporter(self.library, self.data_dir).article_markdown(self.reading_pane.article_id)
-        else:
-            return
-        QGuiApplication.clipboard().setText(text)
-        self.statusBar().showMessage(self.tr("Copied as Markdown."), 4000)
-
-    # -- importing ----------------------------------------------------------
-
-    def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import page dumps"), "", self.tr("Page dumps (*.txt *.htm *.html);;All files (*)")
-        )
-        if files:
-            self.import_paths(files)
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of page dumps"))
-        if folder:
-            self.import_paths([folder])
-
-    def import_paths(self, paths: list[str]) -> ImportJob:
-        assert self.library.path is not None
-        job = ImportJob(self.library.path, paths, self)
-        job.done.connect(lambda summary, job=job: self._import_done(job, summary))
-        self.jobs.append(job)
-        job.start()
-        return job
-
-    def _import_done(self, job: ImportJob, summary: ImportSummary) -> None:
-        if job in self.jobs:
-            self.jobs.remove(job)
-        if self.library.closed:
-            return
-        self.library_pane.reload(keep=summary.article_ids[0] if summary.article_ids else None)
+    def _imported(self, summary: ImportSummary) -> None:
+        """The library holds what an import stored: show it, the first new article selected."""
+        first = summary.article_ids[0] if summary.article_ids else None
+        self.library_pane.reload(keep=first)
         self.library_pane.reload_groups()
+        if first is not None and summary.total == 1:
+            self.library_pane.select_article(first)
         self.update_status()
-        self.show_summary(summary)
-
-    def show_summary(self, summary: ImportSummary) -> ImportSummaryDialog:
-        dialog = ImportSummaryDialog(summary, self)
-        dialog.open()
-        self.summary_dialog = dialog
-        return dialog
-
-    def paste_article(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            self.statusBar().showMessage(self.tr("The clipboard holds no text."), 5000)
-            return
-        from reader.core.importer import import_text  # the parser loads on the first import
-
-        result = import_text(self.library, text)
-        summary = ImportSummary()
-        summary.add(result)
-        if result.article_id is not None:
-            self.library_pane.reload(keep=result.article_id)
-            self.library_pane.select_article(result.article_id)
-            self.update_status()
-        if result.status == "refused":
-            self.show_summary(summary)
-        else:
-            self.statusBar().showMessage(self.tr("Pasted text imported."), 5000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        self.importer.drag_enter(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
+        self.importer.drop(event)
 
     # -- window -------------------------------------------------------------
 
@@ -500,35 +433,23 @@ class MainWindow(QMainWindow):
             editor.set_delay(dialog.autosave.value())
 
     def shortcuts(self) -> list[tuple[str, str]]:
-        """(action, shortcut) for every action that has one, as the menus show them."""
-        rows = []
-        for action in self.findChildren(QAction):
-            if not action.shortcut().isEmpty() and action.text():
-                rows.append(
-                    (action.text().replace("&", ""), action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
-                )
-        return sorted(set(rows))
+        return shortcuts(self)
 
     def show_shortcuts(self) -> QMessageBox:
-        lines = "\n".join(f"{key}\t{name}" for name, key in self.shortcuts())
-        box = QMessageBox(
-            QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"), lines, QMessageBox.StandardButton.Ok, self
-        )
-        box.setObjectName("shortcutsHelp")
-        box.open()
-        return box
+        return show_shortcuts(self)
 
     def about(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("About Yandu Reader"),
-            self.tr("Yandu Reader: read, highlight and annotate Chinese articles offline.\nLibrary: %1").replace(
-                "%1", str(self.data_dir)
-            ),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.open()
+        show_about(self, self.data_dir)
+
+    def _layout_parts(self) -> dict[str, Any]:
+        """What the window remembers between runs, by settings key (splitters and header states)."""
+        return {
+            "window/main": self.splitter,
+            "window/library": self.library_pane.splitter,
+            "window/reading": self.reading_pane.splitter,
+            "window/side": self.reading_pane.side_splitter,
+            "window/libraryHeader": self.library_pane.view.horizontalHeader(),
+        }
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -536,35 +457,22 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 860)
-        for key, splitter in (
-            ("window/main", self.splitter),
-            ("window/library", self.library_pane.splitter),
-            ("window/reading", self.reading_pane.splitter),
-            ("window/side", self.reading_pane.side_splitter),
-        ):
+        for key, part in self._layout_parts().items():
             state = self.settings.value(key)
             if state is not None:
-                splitter.restoreState(state)
-        header = self.settings.value("window/libraryHeader")
-        if header is not None:
-            self.library_pane.view.horizontalHeader().restoreState(header)
+                part.restoreState(state)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/main", self.splitter.saveState())
-        self.settings.setValue("window/library", self.library_pane.splitter.saveState())
-        self.settings.setValue("window/reading", self.reading_pane.splitter.saveState())
-        self.settings.setValue("window/side", self.reading_pane.side_splitter.saveState())
-        self.settings.setValue("window/libraryHeader", self.library_pane.view.horizontalHeader().saveState())
+        for key, part in self._layout_parts().items():
+            self.settings.setValue(key, part.saveState())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.library.closed:
             super().closeEvent(event)
             return
-        for job in list(self.jobs):
-            job.cancel()
-            job.wait()
+        self.importer.shutdown()
         self.library_pane.shutdown()
         self.reading_pane.save_position()
         self.notes_panel.flush()
@@ -572,7 +480,7 @@ class MainWindow(QMainWindow):
         self.library.empty_trash()  # deletions can be undone until the window closes
         if self.library.path is not None:
             try:
-                backup.backup_if_due(self.library, self.data_dir)  # a daily backup, taken on close
+                backup.backup_if_due(self.library.db, self.data_dir)  # a daily backup, taken on close
             except (OSError, sqlite3.Error) as exc:
                 print(f"reader: no backup: {exc}", file=sys.stderr)
         self.library.close()

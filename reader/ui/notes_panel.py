@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.notes import markdown_to_html, quote_highlight, templates
-from reader.core.store import Library
+from reader.core.export.study_notes import markdown_to_html, quote_highlight, templates
+from reader.core.library.store import Library
 
+from .article_view import qt_units
 from .reading_pane import HIGHLIGHT_COLORS
 
 Index = QModelIndex | QPersistentModelIndex
@@ -268,6 +269,21 @@ class NotesPanel(QWidget):
         if self.highlight_tags.isModified():
             self._save_tags()
             self.highlight_tags.setModified(False)
+
+    def select_in_note(self, start: int, end: int) -> None:
+        """Select characters ``start``–``end`` (Python's count) of the article note, and focus it."""
+        self.editor.setFocus()
+        note = self.editor.toPlainText()
+        cursor = self.editor.textCursor()
+        cursor.setPosition(qt_units(note, start))
+        cursor.setPosition(qt_units(note, end), cursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+
+    def release_highlight(self, highlight_id: int) -> None:
+        """Before a highlight is deleted: save what is typed, and let go of its note."""
+        self.flush()
+        if self.highlight_note.target == ("highlight", highlight_id):
+            self.highlight_note.forget()
 
     def _reload_templates(self) -> None:
         self.template.clear()

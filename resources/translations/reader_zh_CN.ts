@@ -215,24 +215,12 @@
         <translation>复制引用格式 GB/T 7714(&amp;C)</translation>
     </message>
     <message>
-        <source>Citation copied.</source>
-        <translation>已复制引用格式。</translation>
-    </message>
-    <message>
         <source>&amp;Export notes…</source>
         <translation>导出笔记(&amp;E)……</translation>
     </message>
     <message>
-        <source>Copied as Markdown.</source>
-        <translation>已复制为 Markdown。</translation>
-    </message>
-    <message>
         <source>Copy notes as &amp;Markdown</source>
         <translation>复制为 &amp;Markdown</translation>
-    </message>
-    <message>
-        <source>Exported %1 file(s) to %2</source>
-        <translation>已导出 %1 个文件到 %2</translation>
     </message>
     <message>
         <source>&amp;Delete highlight</source>
@@ -343,14 +331,6 @@
         <translation>导入文件夹(&amp;O)……</translation>
     </message>
     <message>
-        <source>Import a folder of page dumps</source>
-        <translation>导入网页文本所在的文件夹</translation>
-    </message>
-    <message>
-        <source>Import page dumps</source>
-        <translation>导入网页文本</translation>
-    </message>
-    <message>
         <source>Larger text</source>
         <translation>放大字号</translation>
     </message>
@@ -359,20 +339,8 @@
         <translation>新建课程(&amp;C)……</translation>
     </message>
     <message>
-        <source>Page dumps (*.txt *.htm *.html);;All files (*)</source>
-        <translation>网页文本 (*.txt *.htm *.html);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Pasted text imported.</source>
-        <translation>已将粘贴的文本导入为文章。</translation>
-    </message>
-    <message>
         <source>Show or hide the &amp;abstract</source>
         <translation>显示或隐藏摘要(&amp;A)</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no text.</source>
-        <translation>剪贴板中没有文本。</translation>
     </message>
     <message>
         <source>Yandu Reader</source>
@@ -671,6 +639,44 @@ Overwrite?</source>
     <message>
         <source>Choose…</source>
         <translation>选择……</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Citation copied.</source>
+        <translation>已复制引用格式。</translation>
+    </message>
+    <message>
+        <source>Copied as Markdown.</source>
+        <translation>已复制为 Markdown。</translation>
+    </message>
+    <message>
+        <source>Exported %1 file(s) to %2</source>
+        <translation>已导出 %1 个文件到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Import a folder of page dumps</source>
+        <translation>导入网页文本所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Import page dumps</source>
+        <translation>导入网页文本</translation>
+    </message>
+    <message>
+        <source>Page dumps (*.txt *.htm *.html);;All files (*)</source>
+        <translation>网页文本 (*.txt *.htm *.html);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Pasted text imported.</source>
+        <translation>已将粘贴的文本导入为文章。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text.</source>
+        <translation>剪贴板中没有文本。</translation>
     </message>
 </context>
 </TS>

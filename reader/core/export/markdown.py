@@ -1,0 +1,240 @@
+"""Notes and highlights leave the app as Markdown: one file an article, a course folder, a themed digest.
+
+Layouts are Jinja2 templates: the default ships in resources/export/, a user's own
+go in the library folder's export/ folder. Imported text is escaped so that it can
+never become HTML; the reader's own notes are their Markdown, untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from ..library.store import Library
+from .csl import csl_item
+from .gbt7714 import gbt7714
+
+SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "export"
+MAX_NAME = 80  # characters of a file name before its ending
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+
+
+class ExportError(Exception):
+    """A one-line reason an export cannot be done (a file exists, no such article …)."""
+
+
+def safe_name(title: str | None, taken: set[str], suffix: str = ".md") -> str:
+    """A file name from a title, valid on Windows, macOS and Linux, unique among ``taken`` (case-blind)."""
+    name = unicodedata.normalize("NFC", title or "")
+    name = _UNSAFE.sub(" ", name)
+    name = re.sub(r"\s+", " ", name).strip().strip(".").strip()
+    name = name[:MAX_NAME].rstrip(". ") or "未命名"
+    if name.split(".")[0].upper() in _RESERVED:
+        name = "_" + name
+    candidate, n = name, 1
+    while (candidate + suffix).casefold() in taken:
+        n += 1
+        candidate = f"{name} ({n})"
+    taken.add((candidate + suffix).casefold())
+    return candidate + suffix
+
+
+def inside(folder: Path, name: str) -> Path:
+    """The path of ``name`` in ``folder``; refuses anything that would land elsewhere."""
+    base = folder.resolve()
+    path = (base / name).resolve()
+    if path.parent != base:
+        raise ExportError(f"{name!r} would be written outside {base}")
+    return path
+
+
+def escape_text(text: str) -> str:
+    """Imported text as Markdown that shows it as it is: no HTML can come of it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quote_block(text: str) -> str:
+    return "\n".join(f"> {escape_text(line)}" if line else ">" for line in text.splitlines() or [""])
+
+
+@dataclass
+class Exporter:
+    library: Library
+    data_dir: Path | None = None
+    template: str | None = None  # name of a template in the library folder's export/ folder
+    today: dt.date = field(default_factory=dt.date.today)
+
+    def _environment(self) -> jinja2.Environment:
+        folders = [str(self.data_dir / "export")] if self.data_dir else []
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([*folders, str(SHIPPED)]),
+            autoescape=False,  # Markdown, not HTML: imported text is escaped where it is put in
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        env.filters["tag"] = lambda t: "#" + re.sub(r"\s+", "_", t)
+        return env
+
+    def _template(self) -> jinja2.Template:
+        name = f"{self.template}.md.j2" if self.template else "article.md.j2"
+        try:
+            return self._environment().get_template(name)
+        except jinja2.TemplateNotFound as exc:
+            raise ExportError(f"no export template called {self.template!r}") from exc
+
+    # -- one article --------------------------------------------------------
+
+    def context(self, article_id: int) -> dict[str, Any]:
+        """Everything a template can use for one article."""
+        meta = self.library.article_meta(article_id)
+        article = self.library.article(article_id)
+        if meta is None or article is None:
+            raise ExportError(f"no article {article_id}")
+        meanings = self.library.color_meanings()
+        courses = [c["name"] for c in self.library.article_collections(article_id)]
+        tags = self.library.article_tags(article_id)
+        citation = gbt7714(meta)
+        front = {
+            "title": meta["title"],
+            "authors": meta["authors"],
+            "source": meta["source"],
+            "year": meta["year"],
+            "keywords": meta["keywords"],
+            "tags": tags,
+            "course": courses,
+            "citation": citation,
+            "id": article_id,
+            "exported": self.today.isoformat(),
+        }
+        groups: dict[int, list[dict[str, Any]]] = {}
+        for h in self.library.highlights(article_id):
+            section = h["section_position"]
+            text = "\n".join(article.sections[section].paragraphs) if section < len(article.sections) else ""
+            paragraph = text.count("\n", 0, h["start"]) + 1
+            heading = article.sections[section].heading if section < len(article.sections) else h["section_heading"]
+            location = "（无法定位）" if h["orphaned"] else f"{heading or '正文'}，第 {paragraph} 段"
+            groups.setdefault(-1 if h["orphaned"] else section, []).append(
+                {
+                    "quote": h["quote"],
+                    "quote_block": quote_block(h["quote"]),
+                    "color": h["color"],
+                    "meaning": meanings[h["color"]] if h["color"] < len(meanings) else "",
+                    "location": location,
+                    "note": h["note"],
+                    "tags": self.library.highlight_tags(h["id"]),
+                    "citation": citation,
+                }
+            )
+        ordered = sorted(groups.items(), key=lambda kv: (kv[0] < 0, kv[0]))
+        highlights = [
+            ("无法定位的划线" if section < 0 else escape_text(article.sections[section].heading or "正文"), items)
+            for section, items in ordered
+        ]
+        return {
+            "front_matter": yaml.safe_dump(front, allow_unicode=True, sort_keys=False).strip(),
+            "meta": front,
+            "title": escape_text(meta["title"]),
+            "citation": escape_text(citation),
+            "highlights": highlights,
+            "note": self.library.note("article", article_id),
+            "references": [escape_text(r) for r in article.references],
+        }
+
+    def article_markdown(self, article_id: int) -> str:
+        text = self._template().render(**self.context(article_id))
+        return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+    # -- writing files ------------------------------------------------------
+
+    def _write(self, path: Path, text: str, force: bool) -> Path:
+        if path.exists() and not force:
+            raise ExportError(f"{path} exists (use --force to overwrite it)")
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def export_articles(self, article_ids: list[int], folder: Path, force: bool = False) -> list[Path]:
+        folder.mkdir(parents=True, exist_ok=True)
+        taken: set[str] = set()
+        planned = []
+        for article_id in article_ids:
+            meta = self.library.article_meta(article_id)
+            if meta is None:
+                raise ExportError(f"no article {article_id}")
+            planned.append((article_id, inside(folder, safe_name(meta["title"], taken))))
+        if not force:
+            existing = [str(p) for _, p in planned if p.exists()]
+            if existing:
+                raise ExportError(f"{existing[0]} exists (use --force to overwrite it)")
+        return [self._write(path, self.article_markdown(a), True) for a, path in planned]
+
+    def export_course(self, collection_id: int, folder: Path, force: bool = False) -> list[Path]:
+        """A folder: index.md (the course notes and a link to each article's file), then the articles."""
+        name = next((c["name"] for c in self.library.collections() if c["id"] == collection_id), None)
+        if name is None:
+            raise ExportError(f"no course {collection_id}")
+        ids = self.library.collection_articles(collection_id)
+        index = inside(folder, "index.md")
+        if index.exists() and not force:
+            raise ExportError(f"{index} exists (use --force to overwrite it)")
+        files = self.export_articles(ids, folder, force)
+        lines = [f"# {escape_text(name)}", ""]
+        note = self.library.note("collection", collection_id)
+        if note:
+            lines += [note.strip(), ""]
+        lines += ["## 文章", ""]
+        for article_id, path in zip(ids, files, strict=True):
+            meta = self.library.article_meta(article_id)
+            assert meta is not None
+            link = path.name.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+            lines.append(f"- [{escape_text(meta['title'])}]({link}) — {escape_text(gbt7714(meta))}")
+        self._write(index, "\n".join(lines) + "\n", True)
+        return [index, *files]
+
+    def export_theme(
+        self, collection_id: int, out: Path, color: int | None = None, tag: str | None = None, force: bool = False
+    ) -> Path:
+        """专题摘编: the highlights of one colour or one tag across a course, each with its citation."""
+        meanings = self.library.color_meanings()
+        topic = tag if tag is not None else (meanings[color] if color is not None else "全部划线")
+        lines = [f"# 专题摘编：{escape_text(topic)}", ""]
+        for article_id in self.library.collection_articles(collection_id):
+            items = [
+                h
+                for _, group in self.context(article_id)["highlights"]
+                for h in group
+                if (color is None or h["color"] == color) and (tag is None or tag in h["tags"])
+            ]
+            for h in items:
+                lines += [h["quote_block"], ">", f"> ——{escape_text(h['citation'])}（{h['location']}）", ""]
+                if h["note"]:
+                    lines += [h["note"], ""]
+        return self._write(out, "\n".join(lines).rstrip() + "\n", force)
+
+    def export_csl(self, article_ids: list[int], out: Path, force: bool = False) -> Path:
+        items = []
+        for article_id in article_ids:
+            meta = self.library.article_meta(article_id)
+            if meta is not None:
+                items.append(csl_item(meta))
+        return self._write(out, json.dumps(items, ensure_ascii=False, indent=1) + "\n", force)
+
+
+def highlight_markdown(quote: str, meaning: str, location: str, note: str, tags: list[str]) -> str:
+    """One highlight as Markdown, for the clipboard."""
+    text = f"{quote_block(quote)}\n>\n> ——{meaning} · {location}\n"
+    if note:
+        text += f"\n{note}\n"
+    if tags:
+        text += "\n" + " ".join("#" + t for t in tags) + "\n"
+    return text

@@ -1,0 +1,42 @@
+"""Study notes: Markdown to HTML for the preview and exports, note templates, quoting a highlight."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import markdown
+from markdown.extensions.toc import TocExtension, slugify_unicode
+
+TEMPLATES = Path(__file__).resolve().parents[3] / "resources" / "templates"
+
+
+def markdown_to_html(text: str) -> str:
+    """Notes as HTML. Raw HTML in a note stays text, so nothing in it can load or run;
+    Chinese headings get readable anchors (`学习体会`, not `_1`)."""
+    md = markdown.Markdown(extensions=["extra", "sane_lists", TocExtension(slugify=slugify_unicode)])
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md.convert(text)
+
+
+def template_folder(data_dir: Path) -> Path:
+    """The user's templates, first filled from the ones shipped with the app."""
+    folder = data_dir / "templates"
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        for shipped in sorted(TEMPLATES.glob("*.md")):
+            shutil.copy(shipped, folder / shipped.name)
+    return folder
+
+
+def templates(data_dir: Path) -> dict[str, str]:
+    """Template name (file stem) → its Markdown, in name order."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(template_folder(data_dir).glob("*.md"))}
+
+
+def quote_highlight(quote: str, title: str, section: str, paragraph: int, meaning: str) -> str:
+    """A highlight as a Markdown blockquote with where it stands."""
+    where = "，".join(x for x in (f"《{title}》", section, f"第 {paragraph} 段") if x)
+    lines = "\n".join(f"> {line}" for line in quote.splitlines() or [""])
+    return f"{lines}\n>\n> ——{where}（{meaning}）\n"

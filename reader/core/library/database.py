@@ -1,0 +1,69 @@
+"""The library's SQLite connection: opening it, transactions that nest, timestamps and JSON columns.
+
+The lowest module of the library: everything above takes the ``Database`` it opens.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+DB_NAME = "library.sqlite3"
+BUSY_TIMEOUT_S = 10
+
+
+def connect(path: str | os.PathLike[str] | None) -> Database:
+    """Open the database file at ``path`` (WAL, NORMAL sync, 32 MiB cache), or one in memory for ``None``.
+
+    Foreign keys are on; no sqlite-utils plugin runs on the library."""
+    if path is None:
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    else:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+    db = Database(conn, execute_plugins=False)
+    if path is not None:
+        db.enable_wal()
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA cache_size = -32768")  # 32 MiB of pages
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[None]:
+    """A write transaction (``BEGIN IMMEDIATE``), or a savepoint when one is already open.
+
+    Nested calls roll back only their own part on an error, so each file of a batch import is atomic.
+    SQLite releases or rolls back to the most recent savepoint of a name, so one name serves every depth."""
+    conn = db.conn
+    outer = not conn.in_transaction
+    conn.execute("BEGIN IMMEDIATE" if outer else "SAVEPOINT nested")
+    try:
+        yield
+    except BaseException:
+        if outer:
+            conn.execute("ROLLBACK")
+        else:
+            conn.execute("ROLLBACK TO nested")
+            conn.execute("RELEASE nested")
+        raise
+    conn.execute("COMMIT" if outer else "RELEASE nested")
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601 to the second, as every ``*_at`` column holds it."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def to_json(value: Any) -> str:
+    """A JSON column's text: lists of authors and keywords keep their Chinese readable."""
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,174 @@
+"""Importing files and folders: read, parse (in worker processes when there are many), store."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sqlite3
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import NamedTuple
+
+from ..model import Article
+from ..parse.dump import parse_bytes
+from .store import Library
+from .summary import ImportResult, ImportSummary
+
+DUMP_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ""}
+BATCH = 200  # files per transaction; each file is a savepoint of its own
+PARALLEL_FROM = 400  # fewer files than this are parsed in this process
+AHEAD = 2  # chunks being parsed while one is stored
+
+Progress = Callable[[int, int, str], None]
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files named, and the dumps inside folders named (recursively); plus paths that do not exist."""
+    files: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for n in sorted(names):
+                    f = Path(root) / n
+                    if not n.startswith(".") and f.suffix.lower() in DUMP_SUFFIXES:
+                        files.append(f)
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append((str(p), "no such file or folder"))
+    return files, missing
+
+
+class _Job(NamedTuple):
+    path: Path
+    data: bytes | None
+    digest: str
+    error: str | None
+
+
+def _read(path: Path) -> _Job:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return _Job(path, None, "", f"cannot read: {exc.strerror or exc}")
+    return _Job(path, data, hashlib.sha256(data).hexdigest(), None)
+
+
+def _parse_many(work: list[tuple[bytes, str]]) -> list[Article]:
+    return [parse_bytes(data, name) for data, name in work]
+
+
+def _start_parsing(pool: ProcessPoolExecutor | None, workers: int, jobs: list[_Job]) -> Callable[[], list[Article]]:
+    """Begin parsing a chunk; the returned call waits for the articles, in order."""
+    work = [(j.data or b"", j.path.name) for j in jobs]
+    if pool is None:
+        articles = _parse_many(work)
+        return lambda: articles
+    size = max(1, -(-len(work) // (2 * workers)))
+    parts = [pool.submit(_parse_many, work[k : k + size]) for k in range(0, len(work), size)]
+    return lambda: [a for part in parts for a in part.result()]
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[str | os.PathLike[str]],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
+    start_method: str | None = None,
+) -> ImportSummary:
+    """Import files and folders.
+
+    Duplicates are found by hash before anything is parsed. New dumps are parsed
+    a chunk at a time, in worker processes for large imports, while the chunk
+    before is stored; each file is stored atomically (a savepoint of its own).
+    """
+    files, missing = collect_files(paths)
+    summary = ImportSummary(refused=list(missing))
+    total = len(files)
+    workers = (os.cpu_count() or 2) + 1 if workers is None else workers  # the storing process mostly waits
+    pool = None
+    if total >= PARALLEL_FROM and workers > 0:
+        # A caller with threads of its own (the GUI) asks for "spawn": forking a threaded process is unsafe.
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start_method))
+    seen: set[str] = set()
+    done = 0
+    in_flight: deque[tuple[list[_Job], Callable[[], list[Article]]]] = deque()
+    try:
+        for start in range(0, total, BATCH):
+            fresh, stale = _split_known(library, [_read(p) for p in files[start : start + BATCH]], seen)
+            done = _store(library, summary, [(job, None) for job in stale], done, total, progress)
+            in_flight.append((fresh, _start_parsing(pool, workers, fresh)))
+            if len(in_flight) > AHEAD:
+                jobs, articles = in_flight.popleft()
+                done = _store(library, summary, list(zip(jobs, articles(), strict=True)), done, total, progress)
+            if cancelled and cancelled():
+                summary.cancelled = True
+                in_flight.clear()
+                break
+        while in_flight:
+            jobs, articles = in_flight.popleft()
+            done = _store(library, summary, list(zip(jobs, articles(), strict=True)), done, total, progress)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return summary
+
+
+def _split_known(library: Library, chunk: list[_Job], seen: set[str]) -> tuple[list[_Job], list[_Job]]:
+    """New dumps to parse, and the rest (unreadable, or already in the library or this import)."""
+    known = library.known_hashes([j.digest for j in chunk if j.data is not None])
+    fresh, stale = [], []
+    for job in chunk:
+        if job.data is None or job.digest in known or job.digest in seen:
+            stale.append(job)
+        else:
+            seen.add(job.digest)
+            fresh.append(job)
+    return fresh, stale
+
+
+def _settle(library: Library, summary: ImportSummary, job: _Job, article: Article | None) -> None:
+    if job.data is None:
+        summary.add(ImportResult("refused", str(job.path), reason=job.error))
+        return
+    try:
+        result = library.import_bytes(
+            job.data, job.path.name, os.path.abspath(job.path), article=article, digest=job.digest
+        )
+    except (
+        sqlite3.IntegrityError,
+        sqlite3.DataError,
+    ) as exc:  # this file's savepoint was rolled back; the others stand
+        result = ImportResult("refused", str(job.path), reason=f"could not be stored ({exc})")
+    summary.add(result)
+
+
+def _store(
+    library: Library,
+    summary: ImportSummary,
+    items: list[tuple[_Job, Article | None]],
+    done: int,
+    total: int,
+    progress: Progress | None,
+) -> int:
+    if not items:
+        return done
+    with library.transaction():
+        for job, article in items:
+            _settle(library, summary, job, article)
+            done += 1
+            if progress:
+                progress(done, total, str(job.path))
+    return done
+
+
+def import_text(library: Library, text: str, name: str = "clipboard.txt") -> ImportResult:
+    """Pasted text goes through the same parser as a file."""
+    return library.import_bytes(text.encode("utf-8"), name)

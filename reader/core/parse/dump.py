@@ -1,0 +1,375 @@
+"""A raw page dump in, a structured article out.
+
+The dump is read as lines. Site chrome and page furniture are dropped; the
+header (title, authors, journal, abstract, keywords, metadata) runs until the
+first heading or the first line of body text; the body runs to the
+references; the references run to a block of teasers of other papers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..model import PARSER_VERSION, Article  # noqa: F401 - re-exported
+from . import markers as mk
+from .body import build_sections, match_heading
+from .citation_marks import link_citations
+from .decode import Refused, decode_bytes
+from .header import is_title_candidate, read_header
+from .references import read_references
+from .related import read_related
+from .saved_page import html_charset, html_to_text, looks_like_html
+from .textclean import cjk_count, clean_text, has_cjk_at_least, squeeze_cjk_spaces
+
+_KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|\s{1,}")
+_KEYWORD_INLINE = re.compile(r"\s*(?:[\[【〔(（]\s*)?[关關]\s*[键鍵]\s*[词詞字]")
+_AFFILIATION_LINE = re.compile(r"^[(（].*[)）]$|(?<!\d)\d{6}(?!\d)")  # `(1.某大学 …,江苏 南京 210000)`
+_KW_HAS_SEP = re.compile(r"[;；,，、]")
+_GLUED_HEADING = re.compile(r"(?<=\S)(一\s*、|[(（]一[)）])(?=\S)")
+_INLINE_HEADING = re.compile(
+    r"\s{2,}(?=(?:[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节])\S)"
+)
+_CODE_LINE = re.compile(
+    r"^\s*(?:#include|import\s|from\s+\S+\s+import|def\s|class\s|function\s|var\s|let\s|const\s|public\s|private\s|"
+    r"return\b|if\s*\(|for\s*\(|while\s*\(|//|/\*|\*/|\}|\{|<\?php|package\s|using\s)|[;{}]\s*$"
+)
+_MD_LINE = re.compile(r"^(?:#{1,6}\s|```|~~~|\s*[-*]\s\[[ x]\]|\s*!\[|\[[^\]]+\]\(http)")
+_BODY_META = mk.line_label(
+    "作者简介 作者簡介 基金项目 基金項目 收稿日期 修回日期 通讯作者 通訊作者 作者单位 作者單位 中图分类号 中圖分類號"
+    " 文献标识码 文獻標識碼 文章编号 文章編號 引用格式 本文引用格式 DOI",
+    mk.LABEL_END,
+)
+
+
+def parse_file(path: str | os.PathLike[str]) -> Article:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        return Article.refused(f"cannot read: {exc.strerror or exc}")
+    return parse_bytes(data, p.name)
+
+
+def parse_bytes(data: bytes, name: str = "") -> Article:
+    try:
+        return _parse_bytes(data, name)
+    except Exception as exc:  # a bug must cost one file, never the whole import
+        return Article.refused(f"could not be parsed ({type(exc).__name__}: {exc})")
+
+
+def _parse_bytes(data: bytes, name: str) -> Article:
+    try:
+        if looks_like_html(data, name):
+            declared = html_charset(data)
+            text, encoding = _decode_html(data, declared)
+            text = html_to_text(text)
+        else:
+            text, encoding = decode_bytes(data)
+    except Refused as exc:
+        return Article.refused(str(exc))
+    article = parse_text(text)
+    article.encoding = encoding
+    return article
+
+
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
+
+
+def _decode_html(data: bytes, declared: str | None) -> tuple[str, str]:
+    """The charset the page declares (read as its superset), else detection."""
+    declared = _SUPERSETS.get(declared or "", declared)
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data)
+
+
+def parse_text(text: str) -> Article:
+    text = clean_text(text)
+    reason = _not_an_article(text)
+    if reason:
+        return Article.refused(reason)
+    lines = _split_lines(text)
+    return _Reader(lines).read()
+
+
+def _not_an_article(text: str) -> str | None:
+    if not text.strip():
+        return "empty file"
+    if not has_cjk_at_least(text, 50):
+        return "no article in it (no Chinese text)"
+    head = text[:40000]
+    if head.count(";") + head.count("{") + head.count("#") + head.count("import ") + head.count("def ") < 5:
+        return None  # nothing of code or Markdown in it
+    rows = [ln for ln in head.split("\n", 400)[:400] if ln.strip()]
+    code = sum(1 for ln in rows if _CODE_LINE.search(ln) and cjk_count(ln) < 4)
+    if rows and code / len(rows) > 0.25:
+        return "no article in it (looks like source code)"
+    md = sum(1 for ln in rows if _MD_LINE.match(ln))
+    if md >= 3 and not any(mk.ABSTRACT.match(ln.strip()) for ln in rows[:200]):
+        return "no article in it (looks like a Markdown document)"
+    return None
+
+
+def _split_lines(text: str) -> list[str]:
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if "  " in line and _INLINE_HEADING.search(line):
+            out.extend(part.strip() for part in _INLINE_HEADING.split(line) if part.strip())
+        else:
+            out.append(line)
+    return out
+
+
+class _Reader:
+    """One pass over the lines of a dump; each step narrows what the next one sees."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.n = len(lines)
+        self.junk = [False] * self.n
+        self.page_break = [False] * self.n
+        self.header_only: set[int] = set()  # lines consumed by abstract / keyword blocks
+        self.abstract: str | None = None
+        self.keywords: list[str] = []
+        self._keyword_rank = -1
+
+    def read(self) -> Article:
+        self._mark_chrome()
+        body_start = self._scan_header()
+        refs_at, related_at = self._find_tail(body_start)
+        body_end = refs_at if refs_at is not None else (related_at if related_at is not None else self.n)
+        header_lines = [i for i in range(body_start) if self._usable(i) and i not in self.header_only]
+        head = read_header(self.lines, header_lines)
+        if head.title is None:
+            return Article.refused("no article in it (no title found)")
+        references: list[str] = []
+        if refs_at is not None:
+            stop = related_at if related_at is not None else self.n
+            references = read_references(
+                [self.lines[i] for i in range(refs_at, stop) if not self.junk[i] and not self.page_break[i]]
+            )
+        body: list[tuple[str, bool]] = []
+        broke = False  # a page footer or chunk break since the last line of text
+        for i in range(body_start, body_end):
+            if self.page_break[i]:
+                broke = True
+            elif self._usable(i) and not _BODY_META.match(self.lines[i]) and self.lines[i] != head.title:
+                body.append((self.lines[i], broke))
+                broke = False
+        sections = build_sections(body)
+        if not any(s.paragraphs or s.heading for s in sections) and not self.abstract:
+            return Article.refused("no article in it (no text after the title)")
+        related = (
+            read_related([self.lines[i] for i in range(related_at + 1, self.n) if self._usable(i)])
+            if related_at is not None
+            else []
+        )
+        article = head
+        article.abstract, article.keywords = self.abstract, self.keywords
+        article.sections, article.references, article.related = sections, references, related
+        article.citations = link_citations(sections, len(references))
+        return article
+
+    # -- chrome -------------------------------------------------------------
+
+    def _usable(self, i: int) -> bool:
+        return bool(self.lines[i]) and not self.junk[i] and not self.page_break[i]
+
+    def _mark_chrome(self) -> None:
+        for i, line in enumerate(self.lines):
+            if not line:
+                continue
+            if ("页" in line or "頁" in line or "/" in line or "／" in line or "-" in line) and mk.PAGE_BREAK.search(
+                line
+            ):
+                if len(line) <= 40:
+                    self.page_break[i] = True
+                    continue
+                self.lines[i] = line = mk.PAGE_BREAK.sub("", line).strip()
+            if mk.is_chrome(line):
+                self.junk[i] = True
+
+    # -- header -------------------------------------------------------------
+
+    def _scan_header(self) -> int:
+        """Read the abstract and keywords; return the index where the body starts."""
+        i = 0
+        title: str | None = None
+        while i < self.n:
+            line = self.lines[i]
+            if not self._usable(i):
+                i += 1
+                continue
+            if mk.ABSTRACT.match(line) and self.abstract is None:
+                i = self._take_abstract(i)
+                continue
+            if mk.KEYWORDS.match(line):
+                i = self._take_keywords(i, after_abstract=self.abstract is not None)
+                continue
+            if mk.EN_ABSTRACT.match(line) or mk.EN_KEYWORDS.match(line):
+                i = self._skip_english(i)
+                continue
+            if mk.META.match(line) or mk.META_BARE.match(line):
+                i += 1
+                continue
+            if title is not None and mk.clean_title(line) != title and (_heading(line) or _is_body_line(line)):
+                return i
+            if title is None and is_title_candidate(line):
+                title = mk.clean_title(line)
+            i += 1
+        return self.n
+
+    def _take_abstract(self, i: int) -> int:
+        line = self.lines[i]
+        rest = line[mk.ABSTRACT.match(line).end() :].strip()  # type: ignore[union-attr]
+        kw = _KEYWORD_INLINE.search(rest)
+        if kw and kw.start() > 0:
+            self.lines[i] = line = line[: len(line) - len(rest) + kw.start()]
+            self.lines.insert(i + 1, rest[kw.start() :].strip())
+            self._grow(i + 1)
+            rest = rest[: kw.start()]
+        self.header_only.add(i)
+        parts = [rest] if rest else []
+        j = i + 1
+        keyword_ahead = self._keyword_marker_ahead(j)
+        while j < self.n:
+            nxt = self.lines[j]
+            if not nxt or self.junk[j] or self.page_break[j]:
+                if parts and not nxt:
+                    if keyword_ahead and self._keyword_marker_ahead(j + 1, 3):
+                        j += 1
+                        continue
+                    break
+                j += 1
+                continue
+            if _is_marker(nxt) or _heading(nxt) or (parts and cjk_count(nxt) == 0):
+                break
+            if parts and not keyword_ahead and parts[-1].endswith(mk.TERMINAL):
+                break
+            parts.append(nxt)
+            self.header_only.add(j)
+            j += 1
+        text = squeeze_cjk_spaces("".join(parts)).strip()
+        self.abstract = text or None
+        return j
+
+    def _keyword_marker_ahead(self, j: int, lines: int = 12) -> bool:
+        """A keyword label within the next lines, before any heading."""
+        seen = 0
+        while j < self.n and seen < lines:
+            line = self.lines[j]
+            if line:
+                if mk.KEYWORDS.match(line) or mk.EN_ABSTRACT.match(line):
+                    return True
+                if _heading(line) or mk.META.match(line) or mk.META_BARE.match(line):
+                    return False
+                seen += 1
+            j += 1
+        return False
+
+    def _grow(self, at: int) -> None:
+        self.n = len(self.lines)
+        self.junk.insert(at, False)
+        self.page_break.insert(at, False)
+
+    def _take_keywords(self, i: int, after_abstract: bool) -> int:
+        line = self.lines[i]
+        rest = line[mk.KEYWORDS.match(line).end() :].strip()  # type: ignore[union-attr]
+        glued = _GLUED_HEADING.search(rest)
+        if glued and not re.search(r"[、,，;；]", rest[glued.end() :]) and len(rest) - glued.end() <= 30:
+            self.lines[i] = line[: len(line) - len(rest) + glued.start()]
+            self.lines.insert(i + 1, rest[glued.start() :])
+            self._grow(i + 1)
+            rest = rest[: glued.start()]
+        self.header_only.add(i)
+        words = self._split_keywords(rest)
+        j = i + 1
+        if not rest or rest.endswith((";", "；", ",", "，", "、")):
+            while j < self.n:
+                nxt = self.lines[j]
+                if not nxt:
+                    if words:
+                        break
+                    j += 1
+                    continue
+                if _is_marker(nxt) or _heading(nxt) or len(nxt) > 40 or nxt.endswith("。"):
+                    break
+                words.extend(self._split_keywords(nxt))
+                self.header_only.add(j)
+                j += 1
+                if _KW_HAS_SEP.search(nxt) and not nxt.endswith((";", "；", ",", "，", "、")):
+                    break
+        # A site's tag line (`关键词:a b`) loses to the article's own keywords: after the abstract,
+        # in brackets, separated by punctuation.
+        bracketed = line.lstrip("◆■ ")[:1] in "[【〔［(（"
+        rank = 4 * after_abstract + 2 * bracketed + bool(_KW_HAS_SEP.search(rest)) + (len(words) > 1)
+        if words and rank > self._keyword_rank:
+            self.keywords, self._keyword_rank = words, rank
+        return j
+
+    @staticmethod
+    def _split_keywords(text: str) -> list[str]:
+        text = text.strip().rstrip("。.;；")
+        if not text:
+            return []
+        pieces = _KW_SPLIT.split(text) if _KW_HAS_SEP.search(text) else text.split()
+        return [p.strip() for p in pieces if p.strip()]
+
+    def _skip_english(self, i: int) -> int:
+        """An English abstract or keyword block: consumed, never body."""
+        self.header_only.add(i)
+        j = i + 1
+        while j < self.n:
+            line = self.lines[j]
+            if line and (_is_marker(line) or _heading(line) or cjk_count(line) > 4):
+                break
+            self.header_only.add(j)
+            j += 1
+        return j
+
+    # -- tail ---------------------------------------------------------------
+
+    def _find_tail(self, body_start: int) -> tuple[int | None, int | None]:
+        refs_at = None
+        for i in range(body_start, self.n):
+            line = self.lines[i]
+            if line and not self.junk[i] and mk.is_references_marker(line):
+                refs_at = i
+                break
+        after = refs_at if refs_at is not None else body_start
+        related_at = None
+        for i in range(after, self.n):
+            if self.lines[i] and mk.RELATED.match(self.lines[i]):
+                related_at = i
+                break
+        return refs_at, related_at
+
+
+def _is_marker(line: str) -> bool:
+    return bool(
+        mk.ABSTRACT.match(line)
+        or mk.KEYWORDS.match(line)
+        or mk.META.match(line)
+        or mk.META_BARE.match(line)
+        or mk.EN_ABSTRACT.match(line)
+        or mk.EN_KEYWORDS.match(line)
+        or mk.is_references_marker(line)
+    )
+
+
+def _heading(line: str) -> bool:
+    return match_heading(line) is not None
+
+
+def _is_body_line(line: str) -> bool:
+    if _AFFILIATION_LINE.search(line):
+        return False
+    if "。" in line and len(line) >= 20:
+        return True
+    return len(line) >= 60 and cjk_count(line) >= len(line) * 0.5

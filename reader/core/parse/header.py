@@ -1,0 +1,222 @@
+"""The header of a dump: title, authors, journal, year, issue and site fields."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from ..model import Article
+from . import markers as mk
+from .names import DATE_PREFIX, split_names
+from .textclean import CJK, cjk_count
+
+_ISSUE_LINE = re.compile(
+    rf"^《?(?=[^\d\s《》|:：,，]{{0,40}}[{CJK}])(?P<src>[^\d\s《》|:：,，]{{1,40}}?)》?\s*[,，]?\s*"
+    r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:第\s*\d{1,3}\s*卷\s*)?(?:第\s*)?(?P<issue>\d{1,3})\s*期"
+    r"|\s*[,，]?\s*(?:\d{1,3}\s*)?[(（]\s*(?P<issue2>\d{1,3})\s*[)）])"
+)
+_YEAR_ISSUE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<issue>\d{1,3})\s*期")
+_SOURCE_LABEL = mk.line_label(
+    "原文出处 原文出處 来源 來源 出处 出處 刊名 期刊名称 期刊 发表期刊 刊物", mk.LABEL_END + "(?P<value>.*)$"
+)
+_ARTICLE_NO = re.compile(
+    r"(?:文章编号|文章編號)\s*[\]】〕]?\s*[:：]?\s*[\dXx]{4}\s*-\s*[\dXx]{3,4}\s*[(（]\s*((?:19|20)\d{2})\s*[)）]"
+)
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s,，;；]+)")
+_DOI_YEAR = re.compile(r"[./](?P<year>(?:19|20)\d{2})[./]\d")
+_ONLINE = re.compile(r"(?:网络出版|網絡出版|网络首发|網絡首發)(?:时间|時間|日期)\s*[:：]?\s*((?:19|20)\d{2})")
+_CITED = re.compile(r"被引量\s*[:：]\s*(\d+)")
+_UPLOADER = re.compile(r"(?:上传用户|上傳用戶|上传人|上傳人)\s*[:：]\s*([^\s|｜]+)")
+_SITE_TITLE = re.compile(r"(?:网|網|网站|網站|文库|文庫|资料|資料|数据库|數據庫|平台|平臺|论坛|論壇)$")
+_AUTHOR_INLINE = re.compile(r"(?<!通讯)(?<!通訊)(?<!通信)(?<!第一)作\s*者\s*[\]】〕]?\s*[:：]\s*(?P<value>.+)$")
+_SOURCE_INLINE = re.compile(r"(?<=\s)(?:来源|來源|出处|出處)\s*[:：]\s*(?P<value>\S.*)$")  # `作者:… 来源:…`
+_BARE_AUTHOR = mk.line_label("作者 作者姓名", r"\s*[:：]?\s*$")
+_NAVIGATION = re.compile(r"[|｜]|>>|＞＞|\s>\s")  # menus and breadcrumbs
+_AFFILIATION = re.compile(r"^[(（]|(?<!\d)\d{6}(?!\d)")
+_DATE_LINE = re.compile(r"^(?:时间|時間|日期|发布)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}")
+# `作者:孙立民  韩雪    小编:阿杰`: the names run to the next label, across double spaces.
+_AUTHOR_CUT = re.compile(r"\s*(?:[|｜【]|\s\S{1,6}[:：]|$)")
+_VALUE_CUT = re.compile(r"\s*(?:[|｜]|\s{2,}|被引量|作者[:：]|【|浏览|瀏覽|时间[:：]|時間[:：]|上传|上傳|$)")
+_PLACE = re.compile(r"[(（][^)）]{1,8}[)）]")
+
+# Priorities of the places a year is read from: lower wins.
+_YEAR_FROM_ISSUE, _YEAR_FROM_ARTICLE_NO, _YEAR_FROM_DOI, _YEAR_FROM_ONLINE = 1, 2, 3, 4
+
+
+class _Year:
+    """The year, from the most trustworthy place that gave one."""
+
+    def __init__(self) -> None:
+        self.value: int | None = None
+        self.rank = 99
+
+    def offer(self, year: str | int | None, rank: int) -> None:
+        if year and rank < self.rank:
+            self.value, self.rank = int(year), rank
+
+
+def _clean_source(value: str) -> tuple[str | None, str | None, str | None]:
+    """`《党建理论与实践》(南昌),2021.3.38~44` → (source, year, issue)."""
+    value = value.strip()
+    year = issue = None
+    quoted = re.search(r"《([^》]{1,40})》", value)
+    if quoted:
+        source = quoted.group(1)
+        rest = value[quoted.end() :]
+    else:
+        m = _ISSUE_LINE.match(value)
+        if m:
+            source, rest = m.group("src"), value[m.start("year") :]
+        else:
+            cut = re.search(r"\s*[,，]?\s*(?:19|20)\d{2}", value)
+            source = value[: cut.start()] if cut else value
+            rest = value[cut.start() :] if cut else ""
+    y = re.search(
+        r"((?:19|20)\d{2})\s*(?:年\s*(?:第\s*)?(\d{1,3})\s*期|[.．]\s*(\d{1,2})\b|[(（]\s*(\d{1,3})\s*[)）])?", rest
+    )
+    if y:
+        year = y.group(1)
+        issue = y.group(2) or y.group(3) or y.group(4)
+    source = _PLACE.sub("", source).strip(" 《》,，.。:：")
+    if not source or not re.search(f"[{CJK}A-Za-z]", source) or mk.SITE_WORDS.search(source):
+        source = None
+    return source, year, issue
+
+
+@lru_cache(maxsize=4096)
+def is_title_candidate(line: str) -> bool:
+    text = mk.clean_title(line)
+    if not (4 <= len(text) <= 100) or cjk_count(text) < 2:
+        return False
+    if text.endswith(("。", "：", ":")) or mk.is_chrome(line):
+        return False
+    if mk.META.match(line) or mk.META_BARE.match(line) or mk.PAGE_BREAK.search(line):
+        return False
+    if mk.ABSTRACT.match(line) or mk.KEYWORDS.match(line) or mk.RELATED.match(line) or mk.is_references_marker(line):
+        return False
+    if _AFFILIATION.search(text) or _DATE_LINE.match(text) or _ISSUE_LINE.match(text) or _YEAR_ISSUE.match(text):
+        return False
+    if _NAVIGATION.search(text):
+        return False
+    return split_names(text) is None
+
+
+def _title_score(lines: list[str], indexes: list[int], k: int) -> int:
+    """How much the line at indexes[k] looks like the article's title, judged by its neighbours."""
+    text = mk.clean_title(lines[indexes[k]])
+    score = -3 if _SITE_TITLE.search(text) else 0
+    if sum(1 for i in indexes if mk.clean_title(lines[i]) == text) > 1:
+        score += 2  # pages print the title twice: in the page head and above the article
+    nxt = lines[indexes[k + 1]] if k + 1 < len(indexes) else ""
+    if split_names(DATE_PREFIX.sub("", nxt)) or _AUTHOR_INLINE.search(nxt):
+        score += 3
+    elif mk.META.match(nxt) or mk.ABSTRACT.match(nxt) or _ISSUE_LINE.match(nxt) or _DATE_LINE.match(nxt):
+        score += 2
+    return score
+
+
+def _pick_title(lines: list[str], indexes: list[int]) -> int | None:
+    """Index (into ``indexes``) of the title among the first few candidates."""
+    candidates = list(itertools.islice((k for k, i in enumerate(indexes) if is_title_candidate(lines[i])), 4))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda k: (_title_score(lines, indexes, k), -k))
+
+
+def read_header(lines: list[str], indexes: list[int]) -> Article:
+    """An article holding the fields of the header, read from the given line indexes in order."""
+    head = Article()
+    year = _Year()
+    title_index = None
+    picked = _pick_title(lines, indexes)
+    if picked is not None:
+        title_index = indexes[picked]
+        head.title = mk.clean_title(lines[title_index])
+    glued: list[str] | None = None
+    listing = False  # under a bare `作者` label, one name a line
+    for i in indexes:
+        line = lines[i]
+        if i == title_index:
+            continue
+        if listing:
+            names = split_names(line)
+            if names and len(names) == 1:
+                head.authors = list(dict.fromkeys([*head.authors, *names]))
+                continue
+            listing = False
+        if _BARE_AUTHOR.match(line) and not head.authors:
+            listing = True
+            continue
+        _read_meta(line, head, year)
+        if head.authors or mk.clean_title(line) == head.title:
+            continue
+        label = _AUTHOR_INLINE.search(line)
+        if label:
+            candidate = _AUTHOR_CUT.split(label.group("value"), maxsplit=1)[0]
+        elif mk.META.match(line):
+            continue
+        else:
+            candidate = line
+        names = split_names(candidate)
+        if names:
+            if len(names) == 1 or re.search(r"[\s,，、;；+/]", candidate.strip()):
+                head.authors = list(names)
+            elif glued is None:
+                glued = list(names)
+    if not head.authors and glued:
+        head.authors = glued
+    head.year = year.value
+    return head
+
+
+def _read_meta(line: str, head: Article, year: _Year) -> None:
+    m = _SOURCE_LABEL.match(line) or _SOURCE_INLINE.search(line)
+    if m:
+        value = m.group("value")
+        if line.lstrip("◆■【[〔［(（ ").startswith("原文"):
+            value = value.strip()
+        else:
+            value = _VALUE_CUT.split(value, maxsplit=1)[0] if "《" not in value else value
+        source, value, issue = _clean_source(value)
+        if source and head.source is None:
+            head.source = source
+        if value:
+            year.offer(value, _YEAR_FROM_ISSUE)
+            head.issue = head.issue or issue
+    else:
+        m2 = _ISSUE_LINE.match(line) if len(line) <= 60 else None
+        if m2 and not mk.META.match(line):
+            src = m2.group("src").strip()
+            if head.source is None and not mk.SITE_WORDS.search(src):
+                head.source = src
+            year.offer(m2.group("year"), _YEAR_FROM_ISSUE)
+            head.issue = head.issue or m2.group("issue") or m2.group("issue2")
+        else:
+            m3 = _YEAR_ISSUE.match(line)
+            if m3:
+                year.offer(m3.group("year"), _YEAR_FROM_ISSUE)
+                head.issue = head.issue or m3.group("issue")
+    if "编号" in line or "編號" in line:
+        a = _ARTICLE_NO.search(line)
+        if a:
+            year.offer(a.group(1), _YEAR_FROM_ARTICLE_NO)
+    if "10." in line:
+        d = _DOI.search(line)
+        if d:
+            head.doi = head.doi or d.group(1).rstrip(".")
+            dy = _DOI_YEAR.search(d.group(1))
+            if dy:
+                year.offer(dy.group("year"), _YEAR_FROM_DOI)
+    if "出版" in line or "首发" in line or "首發" in line:
+        o = _ONLINE.search(line)
+        if o:
+            year.offer(o.group(1), _YEAR_FROM_ONLINE)
+    if "被引量" in line:
+        c = _CITED.search(line)
+        if c:
+            head.cited_by = int(c.group(1))
+    if "上传" in line or "上傳" in line:
+        u = _UPLOADER.search(line)
+        if u:
+            head.uploader = u.group(1)

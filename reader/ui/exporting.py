@@ -1,0 +1,203 @@
+"""Notes leave the window: File → Export (what, how, where; an existing file is never overwritten
+without asking), the citation and Markdown on the clipboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QMessageBox,
+    QWidget,
+)
+
+from reader.core.export.gbt7714 import gbt7714
+from reader.core.export.markdown import Exporter, ExportError, highlight_markdown
+from reader.core.library.store import Library
+
+from .folder_field import FolderField
+
+ARTICLE, SELECTED, COURSE, THEME, LIBRARY, CSL = "article", "selected", "course", "theme", "library", "csl"
+
+
+class ExportDialog(QDialog):
+    def __init__(
+        self,
+        library: Library,
+        data_dir: Path,
+        current: int | None,
+        selected: list[int],
+        default_folder: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export notes"))
+        self.library, self.data_dir = library, data_dir
+        self.current, self.selected = current, selected
+        self.what = QComboBox(self)
+        self.what.setObjectName("exportWhat")
+        if current is not None:
+            self.what.addItem(self.tr("This article"), ARTICLE)
+        if len(selected) > 1:
+            self.what.addItem(self.tr("The %1 selected articles").replace("%1", str(len(selected))), SELECTED)
+        self.what.addItem(self.tr("A course: a folder with index.md"), COURSE)
+        self.what.addItem(self.tr("A themed digest (专题摘编) of a course"), THEME)
+        self.what.addItem(self.tr("The whole library"), LIBRARY)
+        self.what.addItem(self.tr("References as CSL-JSON (for Zotero)"), CSL)
+        self.course = QComboBox(self)
+        for c in library.collections():
+            self.course.addItem(c["name"], c["id"])
+        self.theme = QComboBox(self)
+        for n, meaning in enumerate(library.color_meanings()):
+            self.theme.addItem(meaning, n)
+        self.template = QComboBox(self)
+        self.template.addItem(self.tr("Default layout"), None)
+        for path in sorted((data_dir / "export").glob("*.md.j2")):
+            self.template.addItem(path.name.removesuffix(".md.j2"), path.name.removesuffix(".md.j2"))
+        self.folder = FolderField(default_folder, self.tr("Export into"), self)
+        self.folder.setObjectName("exportFolder")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Export"), self.what)
+        form.addRow(self.tr("Course"), self.course)
+        form.addRow(self.tr("Colour"), self.theme)
+        form.addRow(self.tr("Layout"), self.template)
+        form.addRow(self.tr("Folder"), self.folder)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.run)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.what.currentIndexChanged.connect(self._update)
+        self._update()
+        self.written: list[Path] = []
+        self.resize(560, 0)
+
+    def _update(self) -> None:
+        kind = self.what.currentData()
+        self.course.setEnabled(kind in (COURSE, THEME))
+        self.theme.setEnabled(kind == THEME)
+        self.template.setEnabled(kind in (ARTICLE, SELECTED, COURSE, LIBRARY))
+
+    def export(self, force: bool = False) -> list[Path]:
+        """Do the export as chosen; raises ExportError (for instance when a file exists and not ``force``)."""
+        folder = Path(self.folder.text()).expanduser()
+        exporter = Exporter(self.library, self.data_dir, template=self.template.currentData())
+        kind = self.what.currentData()
+        course = self.course.currentData()
+        if kind in (COURSE, THEME) and course is None:
+            raise ExportError(self.tr("There is no course yet."))
+        if kind == ARTICLE and self.current is not None:
+            return exporter.export_articles([self.current], folder, force)
+        if kind == SELECTED:
+            return exporter.export_articles(self.selected, folder, force)
+        if kind == COURSE:
+            return exporter.export_course(course, folder / self.course.currentText(), force)
+        if kind == THEME:
+            name = f"专题摘编-{self.theme.currentText()}.md"
+            folder.mkdir(parents=True, exist_ok=True)
+            return [exporter.export_theme(course, folder / name, color=self.theme.currentData(), force=force)]
+        if kind == CSL:
+            folder.mkdir(parents=True, exist_ok=True)
+            return [exporter.export_csl(self.library.article_ids(), folder / "references.json", force)]
+        return exporter.export_articles(self.library.article_ids(), folder, force)
+
+    def run(self) -> None:
+        if not self.folder.text().strip():
+            self.folder.browse()
+            if not self.folder.text().strip():
+                return
+        try:
+            self.written = self.export()
+        except ExportError as exc:
+            if "exists" not in str(exc):
+                QMessageBox.warning(self, self.tr("Export"), str(exc))
+                return
+            answer = QMessageBox.question(self, self.tr("Export"), self.tr("%1\n\nOverwrite?").replace("%1", str(exc)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            self.written = self.export(force=True)
+        self.accept()
+
+
+class ExportActions(QObject):
+    """File → Export, Copy the citation, Copy notes as Markdown.
+
+    ``current()`` gives the open article's id, ``selected()`` the ids chosen in the library,
+    ``highlight()`` the highlight row to copy alone (or None) after ``flush()`` saved what is typed.
+    ``message(text)`` carries a line for the status bar."""
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        library: Library,
+        data_dir: Path,
+        settings: QSettings,
+        current: Callable[[], int | None],
+        selected: Callable[[], list[int]],
+        highlight: Callable[[], dict[str, Any] | None],
+        flush: Callable[[], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.library, self.data_dir, self.settings = library, data_dir, settings
+        self.current, self.selected, self.highlight, self.flush = current, selected, highlight, flush
+        self.dialog: ExportDialog | None = None
+
+    def export_notes(self) -> ExportDialog:
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        dialog = ExportDialog(
+            self.library,
+            self.data_dir,
+            self.current(),
+            self.selected(),
+            str(self.settings.value("export/folder", "")),
+            parent,
+        )
+        dialog.accepted.connect(lambda: self._exported(dialog))
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _exported(self, dialog: ExportDialog) -> None:
+        self.settings.setValue("export/folder", dialog.folder.text())
+        self.message.emit(
+            self.tr("Exported %1 file(s) to %2")
+            .replace("%1", str(len(dialog.written)))
+            .replace("%2", dialog.folder.text())
+        )
+
+    def copy_citation(self) -> None:
+        article_id = self.current()
+        meta = self.library.article_meta(article_id) if article_id else None
+        if meta is not None:
+            QGuiApplication.clipboard().setText(gbt7714(meta))
+            self.message.emit(self.tr("Citation copied."))
+
+    def copy_notes_markdown(self) -> None:
+        """The chosen highlight, or else the article's notes and highlights, as Markdown on the clipboard."""
+        self.flush()
+        row = self.highlight()
+        if row is not None:
+            meanings = self.library.color_meanings()
+            text = highlight_markdown(
+                row["quote"],
+                meanings[row["color"]],
+                row["section_heading"],
+                row["note"],
+                self.library.highlight_tags(row["id"]),
+            )
+        elif (article_id := self.current()) is not None:
+            text = Exporter(self.library, self.data_dir).article_markdown(article_id)
+        else:
+            return
+        QGuiApplication.clipboard().setText(text)
+        self.message.emit(self.tr("Copied as Markdown."))

@@ -1,0 +1,64 @@
+"""A library of every schema version since the first upgrades to the latest, keeping what it held.
+
+Each old library is built here by the migrations of its day (a migration, once released, is
+never edited), then filled the way that version's schema allowed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from reader.core.library import schema
+from reader.core.library.search_index import matching_articles
+from reader.core.library.store import Library
+
+
+def old_library(path: Path, version: int) -> None:
+    db = Database(sqlite3.connect(path, isolation_level=None))
+    for migration in schema.MIGRATIONS[:version]:
+        migration(db)
+    db.execute(f"PRAGMA user_version = {version}")
+    if version >= 1:
+        stamp = "2026-01-01T00:00:00+00:00"
+        db.execute(
+            "INSERT INTO articles (id, content_hash, identity, title, authors, keywords, parser_version, added_at,"
+            " updated_at) VALUES (1, 'h', 't|a|', '坚守初心的旧文章', '[\"甲\"]', '[\"初心\"]', 1, ?, ?)",
+            [stamp, stamp],
+        )
+        db.execute(
+            "INSERT INTO dumps (article_id, data) VALUES (1, ?)", ["坚守初心的旧文章\n一、初心\n正文。".encode()]
+        )
+        db.execute(
+            "INSERT INTO sections (article_id, position, heading, level, body)"
+            " VALUES (1, 0, '初心', 1, '不忘初心，方得始终。')"
+        )
+        db.execute(
+            "INSERT INTO highlights (id, article_id, section_position, section_heading, start, end, quote, color,"
+            " created_at, updated_at) VALUES (1, 1, 0, '初心', 0, 4, '不忘初心', 2, ?, ?)",
+            [stamp, stamp],
+        )
+        db.execute(
+            "INSERT INTO notes (kind, target_id, body, updated_at) VALUES ('article', 1, '我的心得', ?)", [stamp]
+        )
+        db.execute("INSERT INTO notes (kind, target_id, body, updated_at) VALUES ('highlight', 1, '批注', ?)", [stamp])
+    db.conn.close()
+
+
+@pytest.mark.parametrize("version", range(schema.LATEST))
+def test_upgrade_keeps_everything(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "library.sqlite3"
+    old_library(path, version)
+    library = Library(path)
+    assert library.migrated_from == version and schema.version(library.db) == schema.LATEST
+    if version >= 1:
+        assert [r["title"] for r in library.summaries()] == ["坚守初心的旧文章"]
+        [h] = library.highlights(1)
+        assert (h["quote"], h["color"], h["note"]) == ("不忘初心", 2, "批注")
+        assert library.note("article", 1) == "我的心得"
+        assert matching_articles(library.db, "方得始终") == [1]  # the index was built for it
+        assert matching_articles(library.db, "批注") == [1]
+    library.close()

@@ -1,0 +1,65 @@
+"""Every dump with ground truth parses to what its expected.json says.
+
+Comparison follows the corpus README: white space and full-width/half-width
+forms do not count; abstracts and references count when nearly the same text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from reader.core.parse.dump import parse_file
+from tests.conftest import FIXTURES, SHARED_CORPUS, corpus_pairs
+
+PAIRS = [
+    *corpus_pairs(SHARED_CORPUS / "seed"),
+    *corpus_pairs(SHARED_CORPUS / "dev"),
+    *corpus_pairs(FIXTURES / "variants"),
+]
+
+
+def norm(value: object) -> str | None:
+    if value is None:
+        return None
+    return "".join(unicodedata.normalize("NFKC", str(value)).split())
+
+
+def similar(a: str | None, b: str | None, at_least: float) -> bool:
+    a, b = norm(a), norm(b)
+    if a is None or b is None:
+        return a == b
+    return a == b or difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= at_least
+
+
+@pytest.mark.parametrize(("dump", "truth"), PAIRS, ids=[d.name for d, _ in PAIRS])
+def test_dump_matches_ground_truth(dump: Path, truth: Path) -> None:
+    expected = json.loads(truth.read_text(encoding="utf-8"))
+    got = parse_file(dump).to_json()
+    if expected.get("error"):
+        assert got["error"], f"{dump.name} should be refused"
+        return
+    assert not got["error"], got["error"]
+    assert norm(got["title"]) == norm(expected["title"])
+    assert [norm(a) for a in got["authors"]] == [norm(a) for a in expected["authors"]]
+    assert norm(got["source"]) == norm(expected["source"])
+    assert got["year"] == expected["year"]
+    assert similar(got["abstract"], expected["abstract"], 0.95), got["abstract"]
+    assert [norm(k) for k in got["keywords"]] == [norm(k) for k in expected["keywords"]]
+    assert [(norm(s["heading"]), s["level"]) for s in got["sections"]] == [
+        (norm(s["heading"]), s["level"]) for s in expected["sections"]
+    ]
+    assert len(got["references"]) == len(expected["references"])
+    for g, e in zip(got["references"], expected["references"], strict=True):
+        assert similar(g, e, 0.9), (g, e)
+    assert got["related_count"] == expected["related_count"]
+
+
+def test_corpus_present_or_skipped() -> None:
+    if not SHARED_CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not here")
+    assert len(corpus_pairs(SHARED_CORPUS / "dev")) >= 12

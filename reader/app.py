@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import sys
 from pathlib import Path
@@ -78,9 +79,20 @@ def run(data_dir: str | os.PathLike[str]) -> int:
         QMessageBox.critical(None, "研读 Reader", f"The library in {data_dir} cannot be opened:\n{exc}")
         return 2
     window.show()
+    _close_on_terminate(window)
     if os.environ.get("READER_SMOKE"):  # packaging/build.sh: open the sample, report, quit
         QTimer.singleShot(0, lambda: _smoke(window, app))
     return app.exec()
+
+
+def _close_on_terminate(window: QMainWindow) -> None:
+    """SIGTERM (a logout, ``kill``) closes the window as the user would: imports are cancelled and
+    their worker processes end, what is typed is saved. Python handles signals only when it runs, so
+    a timer lets it look while Qt's event loop waits."""
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window.close))
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
 
 
 def _smoke(window: QMainWindow, app: QApplication) -> None:

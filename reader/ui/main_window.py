@@ -279,10 +279,10 @@ class MainWindow(QMainWindow):
             self.undo_stack.push(DeleteArticles(text, self.library, ids, self.after_delete_or_restore))
 
     def after_delete_or_restore(self, shown: list[int] | None = None) -> None:
-        if self.reading_pane.article_id is not None and self.library.article_meta(self.reading_pane.article_id).get(
-            "deleted_at"
-        ):
+        open_id = self.reading_pane.article_id
+        if open_id is not None and self.library.article_meta(open_id).get("deleted_at"):
             self.reading_pane.show_article(None)
+            self.notes_panel.show_article(None)  # saves what was typed; nothing more goes to the trash
         self.library_pane.reload()
         if shown:
             self.library_pane.select_article(shown[0])

@@ -294,7 +294,10 @@ class NotesPanel(QWidget):
         """Start the note from a template: put in front of what is there, never over it."""
         text = self.template.currentData() or ""
         current = self.editor.toPlainText()
-        self.editor.setPlainText(text + ("\n" + current if current.strip() else ""))
+        cursor = self.editor.textCursor()  # an edit, as if typed: it can be undone, and it is saved
+        cursor.select(cursor.SelectionType.Document)
+        cursor.insertText(text + ("\n" + current if current.strip() else ""))
+        self.editor.setTextCursor(cursor)
 
     def quote_current(self) -> None:
         row = self.current_highlight()

@@ -113,6 +113,42 @@ def test_typed_note_is_saved_on_close_without_waiting(qtbot, folder: Path) -> No
     library.close()
 
 
+def test_a_note_started_from_a_template_is_saved_on_close(qtbot, folder: Path) -> None:
+    win, article_id = open_seed(qtbot, folder)
+    panel = win.notes_panel
+    panel.template.setCurrentIndex(panel.template.findText("学习心得"))
+    template = panel.template.currentData()
+    assert template
+    panel.use_template.click()
+    win.close()  # nothing typed after the template, and before the autosave timer fires
+    library = Library.in_folder(folder)
+    assert library.note("article", article_id) == template
+    library.close()
+
+
+def test_the_template_can_be_undone(qtbot, folder: Path) -> None:
+    win, _ = open_seed(qtbot, folder)
+    type_chinese(win.notes_panel.editor, "已写的话")
+    win.notes_panel.use_template.click()
+    assert win.notes_panel.editor.toPlainText().endswith("已写的话")  # put in front, never over
+    win.notes_panel.editor.undo()
+    assert win.notes_panel.editor.toPlainText() == "已写的话"
+    win.close()
+
+
+def test_deleting_the_open_article_closes_its_note(qtbot, folder: Path) -> None:
+    win, article_id = open_seed(qtbot, folder)
+    editor = win.notes_panel.editor
+    type_chinese(editor, "删除前写的")
+    win.library_pane.view.setFocus()
+    win.findChild(type(win.highlight_action), "actionDelete").trigger()
+    assert editor.isReadOnly() and editor.target is None and editor.toPlainText() == ""
+    type_chinese(editor, "不会存到回收站里")
+    win.undo_stack.undo()  # the article comes back with what was typed before the delete
+    assert win.library.note("article", article_id) == "删除前写的"
+    win.close()
+
+
 def test_undo_redo_recolour_and_delete(qtbot, folder: Path) -> None:
     win, article_id = open_seed(qtbot, folder)
     select_text(win.reading_pane.view, PHRASE)

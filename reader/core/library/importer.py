@@ -6,6 +6,8 @@ import hashlib
 import multiprocessing
 import os
 import sqlite3
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -60,6 +62,18 @@ def _read(path: Path) -> _Job:
     return _Job(path, data, hashlib.sha256(data).hexdigest(), None)
 
 
+def _die_with_parent(parent: int) -> None:
+    """In a worker process: end when the importing process is gone (killed, or ended by a signal
+    before it could shut the pool down), so that no worker outlives it."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
 def _parse_many(work: list[tuple[bytes, str]]) -> list[Article]:
     return [parse_bytes(data, name) for data, name in work]
 
@@ -96,7 +110,12 @@ def import_paths(
     pool = None
     if total >= PARALLEL_FROM and workers > 0:
         # A caller with threads of its own (the GUI) asks for "spawn": forking a threaded process is unsafe.
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start_method))
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context(start_method),
+            initializer=_die_with_parent,
+            initargs=(os.getpid(),),
+        )
     seen: set[str] = set()
     done = 0
     in_flight: deque[tuple[list[_Job], Callable[[], list[Article]]]] = deque()

@@ -25,7 +25,7 @@ def test_one_library_one_window(tmp_path: Path) -> None:
     first = lock_library(tmp_path)
     assert first is not None
     assert lock_library(tmp_path) is None  # a second instance is refused
-    first.unlock()
+    first.release()
     again = lock_library(tmp_path)
     assert again is not None
-    again.unlock()
+    again.release()

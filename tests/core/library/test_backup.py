@@ -98,3 +98,29 @@ def test_a_backup_that_fails_leaves_no_file(tmp_path: Path, seed_bytes: bytes, m
     assert backups(tmp_path) == before
     assert not list(backup.backup_folder(tmp_path).glob(".*"))  # no temporary file left either
     library.close()
+
+
+def test_an_empty_library_is_damaged_when_a_backup_can_replace_it(tmp_path: Path, seed_bytes: bytes) -> None:
+    """Start-up: an empty (or schema-less) library file beside a healthy backup is offered the backup;
+    without one it is a new library; a library from a newer Reader is not 'damaged' (opening says why)."""
+    import sqlite3
+
+    from reader.core.library import schema
+    from reader.core.library.backup import library_problem
+
+    assert library_problem(tmp_path) is None  # nothing yet
+    (tmp_path / DB_NAME).write_bytes(b"")
+    assert library_problem(tmp_path) is None  # no backup to offer: it becomes a new library
+    library = Library(tmp_path / "elsewhere" / DB_NAME)
+    library.import_bytes(seed_bytes, "seed.txt")
+    make_backup(library.db, tmp_path)
+    library.close()
+    assert library_problem(tmp_path) == "an empty file"
+    sqlite3.connect(tmp_path / DB_NAME).execute("CREATE TABLE t (x)").connection.close()
+    assert library_problem(tmp_path) == "no library schema in it"
+    (tmp_path / DB_NAME).unlink()
+    newer = sqlite3.connect(tmp_path / DB_NAME)
+    newer.execute("CREATE TABLE t (x)")
+    newer.execute(f"PRAGMA user_version = {schema.LATEST + 1}")
+    newer.close()
+    assert library_problem(tmp_path) is None

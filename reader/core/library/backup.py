@@ -174,6 +174,8 @@ def restore(data_dir: Path, source: Path) -> Path | None:
         raise ValueError(f"{source} is not a healthy backup: {reason}")
     current = data_dir / DB_NAME
     data_dir.mkdir(parents=True, exist_ok=True)
+    for stale in data_dir.glob(f".{DB_NAME}.*{files.PARTIAL}"):  # a killed restore's (we hold the lock)
+        stale.unlink(missing_ok=True)
     temp = files.temporary_name(current)
     try:
         read = _read_only(source)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library import backup
+from reader.core.library import backup, files
 from reader.core.library.backup import make_backup, problem, restore
 from reader.core.library.store import DB_NAME, Library
 
@@ -95,6 +95,11 @@ def test_a_restore_that_fails_midway_leaves_the_library_as_it_was(
     assert (tmp_path / DB_NAME).read_bytes() == before
     assert _note(tmp_path / DB_NAME, article_id) == "恢复前的心得"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".", DB_NAME))) == [DB_NAME]
+    killed = tmp_path / f".{DB_NAME}.x1y2z3{files.PARTIAL}"  # what a restore killed mid-copy leaves
+    killed.write_bytes(b"SQLite format 3\0")
+    monkeypatch.undo()
+    restore(tmp_path, saved)
+    assert not killed.exists()  # cleared by the next restore
 
 
 def test_restores_in_the_same_second_keep_every_replaced_library(

@@ -50,7 +50,11 @@ def _offer_restore(data_dir: Path) -> bool:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    backup.restore(data_dir, good)
+    try:
+        backup.restore(data_dir, good)
+    except (OSError, ValueError, sqlite3.Error) as exc:  # the library is left as it was
+        QMessageBox.critical(None, "研读 Reader", f"The backup could not be restored:\n{exc}")
+        return False
     return True
 
 

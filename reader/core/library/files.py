@@ -88,9 +88,13 @@ def keep_as(path: Path, names: Iterator[Path]) -> Path:
         except OSError:
             try:
                 with open(path, "rb") as src, open(name, "xb") as out:
-                    shutil.copyfileobj(src, out)
-                    out.flush()
-                    os.fsync(out.fileno())
+                    try:
+                        shutil.copyfileobj(src, out)
+                        out.flush()
+                        os.fsync(out.fileno())
+                    except BaseException:
+                        name.unlink(missing_ok=True)  # never a torn copy under a name that counts
+                        raise
             except FileExistsError:
                 continue
         fsync_folder(name.parent)

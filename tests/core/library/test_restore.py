@@ -135,3 +135,29 @@ def test_a_backup_that_is_not_a_library_is_refused(tmp_path: Path, seed_bytes: b
             restore(tmp_path, source)
     assert (tmp_path / DB_NAME).read_bytes() == before
     assert problem(empty) == backup.EMPTY and problem(bare) == backup.NO_SCHEMA
+
+
+def test_without_hard_links_the_replaced_library_is_copied_whole_or_not_at_all(
+    tmp_path: Path, seed_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file system without hard links (FAT, some network shares): the kept file is a copy; a copy
+    that fails leaves no torn file under its name, and the library is left as it was."""
+    article_id, saved = _library_with_backup(tmp_path, seed_bytes)
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(files.os, "link", no_links)
+    kept = restore(tmp_path, saved)
+    assert kept is not None and _note(kept, article_id) == "备份时的心得"
+
+    def disk_full(src: object, out: object) -> None:
+        out.write(b"SQLite format 3\0")  # type: ignore[attr-defined]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.shutil, "copyfileobj", disk_full)
+    before = (tmp_path / DB_NAME).read_bytes()
+    with pytest.raises(OSError, match="No space"):
+        restore(tmp_path, saved)
+    assert (tmp_path / DB_NAME).read_bytes() == before
+    assert [p.name for p in tmp_path.glob(f"{DB_NAME}.replaced-*")] == [kept.name]  # no torn copy

@@ -8,11 +8,12 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from reader.core.library import backup
-from reader.core.library.store import DB_NAME, Library
+from reader.core.library.lock import LibraryLock, ReadOnlyFolder
+from reader.core.library.store import Library
 from reader.ui import translations
 from reader.ui.main_window import MainWindow
 
@@ -26,13 +27,14 @@ def create_window(data_dir: str | os.PathLike[str]) -> QMainWindow:
     return MainWindow(library, folder)
 
 
-def lock_library(data_dir: str | os.PathLike[str]) -> QLockFile | None:
-    """One library, one window: the lock is held while the app runs; None when another has it."""
-    folder = Path(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(folder / "reader.lock"))
-    lock.setStaleLockTime(0)  # a lock left by a crash is taken over (its process is gone)
-    return lock if lock.tryLock(200) else None
+def lock_library(data_dir: str | os.PathLike[str]) -> LibraryLock | None:
+    """One library, one writer: the lock is held while the app runs; None when another process has it
+    (another window, or a `reader` command that writes). The same lock as the command line's, from the
+    core; the system lets go of it when the process ends, so a crash leaves no stale lock.
+
+    Raises ReadOnlyFolder when the folder cannot be written."""
+    lock = LibraryLock(data_dir, holder="the 研读 Reader window")
+    return lock if lock.acquire() else None
 
 
 def _offer_restore(data_dir: Path) -> bool:
@@ -49,8 +51,23 @@ def _offer_restore(data_dir: Path) -> bool:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    backup.restore(data_dir, good)
+    try:
+        backup.restore(data_dir, good)
+    except (OSError, ValueError, sqlite3.Error) as exc:  # the library is left as it was
+        QMessageBox.critical(None, "研读 Reader", f"The backup could not be restored:\n{exc}")
+        return False
     return True
+
+
+def _read_only_message(data_dir: Path) -> str:
+    """Why the window does not open a read-only library: it saves notes as they are typed, and here it
+    could save none; the command line reads such a library."""
+    return (
+        f"The library folder is read-only:\n{data_dir}\n\n"
+        "研读 Reader saves notes and highlights as you type, and could save nothing here, so the window "
+        "does not open it. To read it, use `reader list`, `reader show`, `reader search` or `reader export` "
+        "(they open it read-only), or copy the folder somewhere writable and open the copy."
+    )
 
 
 def run(data_dir: str | os.PathLike[str]) -> int:
@@ -63,15 +80,21 @@ def run(data_dir: str | os.PathLike[str]) -> int:
     app.setFont(font)
     chosen = QSettings(str(Path(data_dir) / "window.ini"), QSettings.Format.IniFormat).value("ui/language", "")
     translations.install(app, chosen or None)
-    lock = lock_library(data_dir)
+    try:
+        lock = lock_library(data_dir)
+    except ReadOnlyFolder:
+        QMessageBox.critical(None, "研读 Reader", _read_only_message(Path(data_dir)))
+        return 2
     if lock is None:
+        who = LibraryLock(data_dir).who()
         QMessageBox.warning(
             None,
             "研读 Reader",
-            f"研读 is already open on this library:\n{data_dir}\n\nSwitch to that window, or close it first.",
+            f"This library is in use{f' by {who}' if who else ''}:\n{data_dir}\n\n"
+            "Switch to that window (or wait for the command to finish), then try again.",
         )
         return 1
-    if not backup.is_healthy(Path(data_dir) / DB_NAME) and not _offer_restore(Path(data_dir)):
+    if backup.library_problem(Path(data_dir)) is not None and not _offer_restore(Path(data_dir)):
         return 2
     try:
         window = create_window(data_dir)

@@ -93,9 +93,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.app import run
 
         return run(folder)
+    from reader.core.library.lock import LockError
+
     handler = _HANDLERS[args.command]
     try:
         return handler(args, folder)
+    except LockError as exc:
+        print(f"reader: {args.command} refused: {exc}", file=sys.stderr)
+        return 3
     except (sqlite3.DatabaseError, OSError, RuntimeError) as exc:
         print(f"reader: {folder}: {exc}", file=sys.stderr)
         return 2
@@ -105,11 +110,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 @contextmanager
-def _library(folder: Any) -> Iterator[Any]:
-    """The library in ``folder``, closed again however the command ends."""
+def _writing(folder: Any) -> Iterator[None]:
+    """The library's lock, which the window holds too, for a command that writes (LockError if taken)."""
+    from reader.core.library.lock import LibraryLock
+
+    with LibraryLock(folder, holder="a reader command").holding():
+        yield
+
+
+@contextmanager
+def _library(folder: Any, write: bool = False) -> Iterator[Any]:
+    """The library in ``folder``, closed again however the command ends.
+
+    A command that writes holds the library's lock meanwhile; one that reads takes no lock, and
+    opens the library read-only when its folder cannot be written."""
+    from pathlib import Path
+
+    from reader.core.library.lock import read_only_folder
     from reader.core.library.store import Library
 
-    library = Library.in_folder(folder)
+    if write:
+        with _writing(folder):
+            library = Library.in_folder(folder)
+            try:
+                yield library
+            finally:
+                library.close()
+        return
+    library = Library.in_folder(folder, read_only=read_only_folder(Path(folder)))
     try:
         yield library
     finally:
@@ -159,7 +187,7 @@ def cmd_import(args: argparse.Namespace, folder: Any) -> int:
             bar.update(done - bar.n)
 
     try:
-        with _library(folder) as library:
+        with _library(folder, write=True) as library:
             summary = import_paths(library, args.paths, progress=progress, workers=args.workers)
     finally:
         if bar is not None:
@@ -228,7 +256,7 @@ def cmd_show(args: argparse.Namespace, folder: Any) -> int:
 
 
 def cmd_reparse(args: argparse.Namespace, folder: Any) -> int:
-    with _library(folder) as library:
+    with _library(folder, write=True) as library:
         counts = library.reparse()
     print(f"reparsed {counts['reparsed']}, could not parse {counts['failed']} (kept as they were)")
     return 0
@@ -292,7 +320,7 @@ def cmd_search(args: argparse.Namespace, folder: Any) -> int:
 def cmd_reindex(args: argparse.Namespace, folder: Any) -> int:
     from reader.core.library.search_index import reindex
 
-    with _library(folder) as library:
+    with _library(folder, write=True) as library:
         n = reindex(library.db)
     print(f"indexed {n} articles")
     return 0
@@ -314,16 +342,19 @@ def cmd_restore(args: argparse.Namespace, folder: Any) -> int:
 
     from reader.core.library.backup import newest_good, restore
 
-    source = Path(args.backup) if args.backup else newest_good(Path(folder))
-    if source is None:
-        print(f"reader: no healthy backup in {Path(folder) / 'backups'}", file=sys.stderr)
-        return 1
-    try:
-        restore(Path(folder), source)
-    except ValueError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
-        return 1
+    with _writing(folder):
+        source = Path(args.backup) if args.backup else newest_good(Path(folder))
+        if source is None:
+            print(f"reader: no healthy backup in {Path(folder) / 'backups'}", file=sys.stderr)
+            return 1
+        try:
+            kept = restore(Path(folder), source)
+        except ValueError as exc:
+            print(f"reader: {exc}", file=sys.stderr)
+            return 1
     print(f"restored {source}")
+    if kept is not None:
+        print(f"the replaced library is kept as {kept}")
     return 0
 
 

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.library_pane.articleSelected.connect(self.open_article)
         self.reading_pane.keywordClicked.connect(self.library_pane.filter_by_keyword)
         self.notes_panel.highlightActivated.connect(self.go_to_highlight)
+        self.notes_panel.message.connect(self.statusBar().showMessage)
         self.library_pane.hitActivated.connect(self.go_to_hit)
         self.reading_pane.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reading_pane.view.customContextMenuRequested.connect(self._article_menu)
@@ -469,15 +470,21 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Close, never losing a note and never raising: a note the database refuses keeps the window open."""
         if self.library.closed:
             super().closeEvent(event)
             return
+        if not self.notes_panel.flush():  # before anything stops: the window stays usable
+            event.ignore()
+            self.statusBar().showMessage(self.notes_panel.close_refused())
+            return
         self.importer.shutdown()
         self.library_pane.shutdown()
-        self.reading_pane.save_position()
-        self.notes_panel.flush()
-        self.save_layout()
-        self.library.empty_trash()  # deletions can be undone until the window closes
+        for step in (self.reading_pane.save_position, self.save_layout, self.library.empty_trash):
+            try:  # the trash is emptied on closing: deletions can be undone until then
+                step()
+            except sqlite3.Error as exc:
+                print(f"reader: on closing: {exc}", file=sys.stderr)
         if self.library.path is not None:
             try:
                 backup.backup_if_due(self.library.db, self.data_dir)  # a daily backup, taken on close

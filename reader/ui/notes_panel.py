@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from .reading_pane import HIGHLIGHT_COLORS
 
 Index = QModelIndex | QPersistentModelIndex
 AUTOSAVE_MS = 500  # a change reaches the database this long after the last keystroke
+RETRY_MS = 2000  # a save the database refused is tried again this long after
 
 
 class HighlightsModel(QAbstractListModel):
@@ -66,14 +68,24 @@ class HighlightsModel(QAbstractListModel):
 
 
 class NoteEditor(QPlainTextEdit):
-    """A Markdown editor that saves itself a moment after the last keystroke, never on the typing path."""
+    """A Markdown editor that saves itself a moment after the last keystroke, never on the typing path.
+
+    A save the database refuses (busy or locked by another process) drops nothing: the text is kept
+    as pending, shown again if its note is reopened, and written by a retry every ``RETRY_MS``;
+    ``saveFailed`` says so meanwhile, ``saveRecovered`` when all is written again."""
+
+    saveFailed = Signal(str)
+    saveRecovered = Signal()
 
     def __init__(self, save: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
         self.target: tuple[str, int] | None = None  # (kind, id) of the note being edited
+        self.pending: dict[tuple[str, int], str] = {}  # typed, not yet in the database
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.flush)
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self.flush)
         self.textChanged.connect(self._changed)
         self._loading = False
 
@@ -81,7 +93,8 @@ class NoteEditor(QPlainTextEdit):
         self.flush()
         self._loading = True
         self.target = target
-        self.setPlainText(text)
+        unsaved = self.pending.get(target) if target is not None else None
+        self.setPlainText(text if unsaved is None else unsaved)
         self.document().setModified(False)
         self.setReadOnly(target is None)
         self._loading = False
@@ -92,22 +105,40 @@ class NoteEditor(QPlainTextEdit):
     def forget(self) -> None:
         """The note's owner is gone (a deleted highlight): nothing typed here is to be saved."""
         self._timer.stop()
+        if self.target is not None:
+            self.pending.pop(self.target, None)
         self.target = None
 
     def _changed(self) -> None:
         if not self._loading and self.target is not None:
             self._timer.start()
 
-    def flush(self) -> None:
-        """Save now, if anything was typed since the last save."""
+    def flush(self) -> bool:
+        """Save now what was typed since the last save, and anything still pending. False while some
+        text could not be written yet (it is kept, and retried)."""
         self._timer.stop()
         if self.target is not None and not self._loading and self.document().isModified():
-            self._save(self.target, self.toPlainText())
+            self.pending[self.target] = self.toPlainText()
             self.document().setModified(False)
+        for target, text in list(self.pending.items()):
+            try:
+                self._save(target, text)
+            except sqlite3.OperationalError as exc:  # busy or locked: kept, tried again in a moment
+                self._retry.start()
+                self.saveFailed.emit(str(exc))
+                return False
+            if self.pending.get(target) == text:
+                del self.pending[target]
+        if self._retry.isActive():
+            self._retry.stop()
+            self.saveRecovered.emit()
+        return True
 
 
 class NotesPanel(QWidget):
     highlightActivated = Signal(int)
+    saveFailed = Signal(str)  # a note or tags the database refused for now: kept, retried
+    message = Signal(str)  # for the status bar
 
     def __init__(self, library: Library, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,6 +229,18 @@ class NotesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(split)
+        for editor in (self.editor, self.highlight_note):
+            editor.saveFailed.connect(self.saveFailed)
+            editor.saveRecovered.connect(
+                lambda: self.message.emit(self.tr("The library answers again: your notes are saved."))
+            )
+        self.saveFailed.connect(
+            lambda reason: self.message.emit(
+                self.tr("The library is busy (%1): your note is kept and saved as soon as it can be.").replace(
+                    "%1", reason
+                )
+            )
+        )
         self._reload_templates()
         self.show_article(None)
 
@@ -257,18 +300,32 @@ class NotesPanel(QWidget):
                     if row["id"] == target[1]:
                         row["note"] = text
 
-    def _save_tags(self) -> None:
+    def _save_tags(self) -> bool:
         row = self.current_highlight()
         if row is not None:
-            self.library.set_highlight_tags(row["id"], self.highlight_tags.text().split())
+            try:
+                self.library.set_highlight_tags(row["id"], self.highlight_tags.text().split())
+            except sqlite3.OperationalError as exc:  # the field keeps them; the next flush tries again
+                self.highlight_tags.setModified(True)
+                self.saveFailed.emit(str(exc))
+                return False
+        return True
 
-    def flush(self) -> None:
-        """Write whatever is typed now (switching article, closing)."""
-        self.editor.flush()
-        self.highlight_note.flush()
+    def flush(self) -> bool:
+        """Write whatever is typed now (switching article, closing). False while something typed could
+        not be written yet: it is kept and retried, never dropped."""
+        saved = self.editor.flush()
+        saved = self.highlight_note.flush() and saved
         if self.highlight_tags.isModified():
-            self._save_tags()
             self.highlight_tags.setModified(False)
+            saved = self._save_tags() and saved
+        return saved
+
+    def close_refused(self) -> str:
+        return self.tr(
+            "A note could not be saved yet: the library is busy. The window stays open so that nothing "
+            "is lost; close it again in a moment."
+        )
 
     def select_in_note(self, start: int, end: int) -> None:
         """Select characters ``start``–``end`` (Python's count) of the article note, and focus it."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from html import escape
 from typing import Any, NamedTuple
 from urllib.parse import unquote
@@ -450,6 +452,8 @@ class ReadingPane(QWidget):
         self.set_font_size(self.font_size() + step)
 
     def save_position(self) -> None:
+        """Remember where the reader is; a busy library skips it (a place, not something typed)."""
         self._save_timer.stop()
         if self.article_id is not None and self.article is not None and not self.library.closed:
-            self.library.set_position(self.article_id, self.view.top_position())
+            with contextlib.suppress(sqlite3.OperationalError):
+                self.library.set_position(self.article_id, self.view.top_position())

@@ -492,6 +492,18 @@ Library: %1</source>
 <context>
     <name>NotesPanel</name>
     <message>
+        <source>The library is busy (%1): your note is kept and saved as soon as it can be.</source>
+        <translation>文库正忙（%1）：笔记已保留，一有机会就会保存。</translation>
+    </message>
+    <message>
+        <source>The library answers again: your notes are saved.</source>
+        <translation>文库已恢复响应：笔记已保存。</translation>
+    </message>
+    <message>
+        <source>A note could not be saved yet: the library is busy. The window stays open so that nothing is lost; close it again in a moment.</source>
+        <translation>笔记暂时未能保存：文库正忙。窗口保持打开，以免丢失内容；请稍后再关闭。</translation>
+    </message>
+    <message>
         <source>A note on this highlight (Markdown)</source>
         <translation>这条划线的批注（Markdown）</translation>
     </message>

@@ -25,7 +25,34 @@ def test_one_library_one_window(tmp_path: Path) -> None:
     first = lock_library(tmp_path)
     assert first is not None
     assert lock_library(tmp_path) is None  # a second instance is refused
-    first.unlock()
+    first.release()
     again = lock_library(tmp_path)
     assert again is not None
-    again.unlock()
+    again.release()
+
+
+def test_a_restore_offered_at_start_that_fails_is_said_not_raised(
+    tmp_path: Path, seed_bytes: bytes, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader import app
+    from reader.core.library import backup
+    from reader.core.library.store import DB_NAME, Library
+
+    library = Library.in_folder(tmp_path)
+    library.import_bytes(seed_bytes, "seed.txt")
+    backup.make_backup(library.db, tmp_path)
+    library.close()
+    (tmp_path / DB_NAME).write_bytes(b"damaged" * 1000)
+    said = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: said.append(text)))
+
+    def disk_full(read, target: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "_copy_database", disk_full)
+    assert app._offer_restore(tmp_path) is False
+    assert "could not be restored" in said[0] and "No space" in said[0]
+    assert (tmp_path / DB_NAME).read_bytes() == b"damaged" * 1000

@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from ..library import files
 from ..library.store import Library
 from .csl import csl_item
 from .gbt7714 import gbt7714
@@ -158,10 +159,10 @@ class Exporter:
     # -- writing files ------------------------------------------------------
 
     def _write(self, path: Path, text: str, force: bool) -> Path:
+        """Written under a temporary name and renamed: a kill leaves the old file or the whole new one."""
         if path.exists() and not force:
             raise ExportError(f"{path} exists (use --force to overwrite it)")
-        path.write_text(text, encoding="utf-8")
-        return path
+        return files.write_text(path, text)
 
     def export_articles(self, article_ids: list[int], folder: Path, force: bool = False) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import markdown
 from markdown.extensions.toc import TocExtension, slugify_unicode
+
+from ..library import files
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "resources" / "templates"
 
@@ -21,12 +25,24 @@ def markdown_to_html(text: str) -> str:
 
 
 def template_folder(data_dir: Path) -> Path:
-    """The user's templates, first filled from the ones shipped with the app."""
+    """The user's templates, first filled from the ones shipped with the app.
+
+    Filled under a temporary name and renamed whole, so that a kill midway never leaves a folder that
+    counts as filled while it lacks templates (or holds a torn one)."""
     folder = data_dir / "templates"
     if not folder.exists():
-        folder.mkdir(parents=True)
-        for shipped in sorted(TEMPLATES.glob("*.md")):
-            shutil.copy(shipped, folder / shipped.name)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        filling = Path(tempfile.mkdtemp(dir=data_dir, prefix=".templates.", suffix=files.PARTIAL))
+        try:
+            for shipped in sorted(TEMPLATES.glob("*.md")):
+                files.copy(shipped, filling / shipped.name)
+            os.rename(filling, folder)  # fails if another process filled it first: theirs is kept
+        except OSError:
+            if not folder.exists():
+                raise
+        finally:
+            shutil.rmtree(filling, ignore_errors=True)
+        files.fsync_folder(data_dir)
     return folder
 
 

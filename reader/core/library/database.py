@@ -20,22 +20,53 @@ DB_NAME = "library.sqlite3"
 BUSY_TIMEOUT_S = 10
 
 
-def connect(path: str | os.PathLike[str] | None) -> Database:
+class NewerLibrary(RuntimeError):
+    """The library was written by a newer version: it is refused, and left as it was."""
+
+
+def connect(path: str | os.PathLike[str] | None, newest: int | None = None, read_only: bool = False) -> Database:
     """Open the database file at ``path`` (WAL, NORMAL sync, 32 MiB cache), or one in memory for ``None``.
 
-    Foreign keys are on; no sqlite-utils plugin runs on the library."""
+    A file whose schema version is above ``newest`` is refused before anything in it changes (not even
+    its journal mode). ``read_only`` opens it without writing anything. Foreign keys are on; no
+    sqlite-utils plugin runs on the library."""
     if path is None:
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    elif read_only:
+        conn = _open_read_only(Path(path))
     else:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
     db = Database(conn, execute_plugins=False)
-    if path is not None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if newest is not None and version > newest:
+        conn.close()
+        raise NewerLibrary(
+            f"the library was written by a newer 研读 Reader (schema {version} > {newest}); it is left as it is"
+        )
+    if path is not None and not read_only:
         db.enable_wal()
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA cache_size = -32768")  # 32 MiB of pages
     db.execute("PRAGMA foreign_keys = ON")
     return db
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """The file opened without writing anything. A WAL-mode file in a folder that cannot be written has
+    no shared-memory file to read with; when its WAL holds nothing, it is read as immutable."""
+    uri = path.resolve().as_uri()
+    options = {"isolation_level": None, "check_same_thread": False, "timeout": BUSY_TIMEOUT_S}
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, **options)
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, **options)
 
 
 @contextmanager

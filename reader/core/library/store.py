@@ -37,20 +37,26 @@ class Library(Annotations, Courses):
     Highlights and notes come from ``Annotations``, courses and tags from ``Courses``; both work on
     the same ``Database``."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        """Open (creating and migrating) the library at ``path``; ``None`` opens one in memory."""
+    def __init__(self, path: str | os.PathLike[str] | None = None, read_only: bool = False) -> None:
+        """Open (creating and migrating) the library at ``path``; ``None`` opens one in memory.
+
+        ``read_only`` (a folder that cannot be written) opens it as it is: reads work, writes raise."""
         self.path: Path | None = None if path is None else Path(path)
-        db = connect(self.path)
+        self.read_only = read_only
+        db = connect(self.path, newest=schema.LATEST, read_only=read_only)
         Annotations.__init__(self, db)
         Courses.__init__(self, db)
+        if read_only and schema.version(db) != schema.LATEST:
+            db.conn.close()
+            raise RuntimeError("the library needs upgrading, which a read-only folder does not allow")
         self.migrated_from = schema.migrate(self.db)
         self.closed = False
         if self.migrated_from < schema.SEARCH_SINCE and self.migrated_from > 0:
             search_index.reindex(self.db)
 
     @classmethod
-    def in_folder(cls, data_dir: str | os.PathLike[str]) -> Library:
-        return cls(Path(data_dir) / DB_NAME)
+    def in_folder(cls, data_dir: str | os.PathLike[str], read_only: bool = False) -> Library:
+        return cls(Path(data_dir) / DB_NAME, read_only=read_only)
 
     def close(self) -> None:
         self.db.conn.close()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from datetime import timedelta
 from pathlib import Path
+
+import pytest
 
 from reader.cli import main
 from reader.core.library.backup import backup_if_due, backups, is_healthy, make_backup, newest_good, restore
@@ -46,3 +50,77 @@ def test_cli_backup_and_restore(tmp_path: Path, seed_bytes: bytes, capsys) -> No
 def test_restore_without_backups_is_refused(tmp_path: Path, capsys) -> None:
     assert main(["restore", "--data-dir", str(tmp_path)]) == 1
     assert "no healthy backup" in capsys.readouterr().err
+
+
+def test_only_whole_backups_count(tmp_path: Path, seed_bytes: bytes) -> None:
+    """An empty file, a schema-less one, a damaged one, one from a newer Reader: none is a backup to
+    restore, none is the day's backup, none counts towards `keep`."""
+    import sqlite3
+
+    from reader.core.library import schema
+
+    library = Library.in_folder(tmp_path)
+    library.import_bytes(seed_bytes, "seed.txt")
+    good = make_backup(library.db, tmp_path)
+    folder = good.parent
+    (folder / "library-29990101-000000-000001.sqlite3").write_bytes(b"")  # a full disk's leftover
+    sqlite3.connect(folder / "library-29990101-000000-000002.sqlite3").execute("CREATE TABLE t (x)").connection.close()
+    (folder / "library-29990101-000000-000003.sqlite3").write_bytes(good.read_bytes()[:2048] + b"\0" * 8192)
+    newer = folder / "library-29990101-000000-000004.sqlite3"
+    newer.write_bytes(good.read_bytes())
+    sqlite3.connect(newer).execute(f"PRAGMA user_version = {schema.LATEST + 1}").connection.close()
+    assert all(not is_healthy(p) for p in backups(tmp_path)[:4])
+    assert newest_good(tmp_path) == good
+    assert backup_if_due(library.db, tmp_path, every=timedelta(days=1)) is None  # the whole one is today's
+    os.utime(good, (0, 0))  # long ago: only broken files are newer than a day
+    assert backup_if_due(library.db, tmp_path) is not None
+    make_backup(library.db, tmp_path, keep=2)
+    healthy = [p for p in backups(tmp_path) if is_healthy(p)]
+    assert len(healthy) == 2 and good not in healthy  # two whole ones kept; the broken ones did not count
+    library.close()
+
+
+def test_a_backup_that_fails_leaves_no_file(tmp_path: Path, seed_bytes: bytes, monkeypatch) -> None:
+    from reader.core.library import backup
+
+    library = Library.in_folder(tmp_path)
+    library.import_bytes(seed_bytes, "seed.txt")
+    make_backup(library.db, tmp_path)
+    before = backups(tmp_path)
+
+    def full_disk(read, target: Path) -> None:
+        target.write_bytes(b"SQLite format 3\0")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "_copy_database", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        make_backup(library.db, tmp_path)
+    assert backups(tmp_path) == before
+    assert not list(backup.backup_folder(tmp_path).glob(".*"))  # no temporary file left either
+    library.close()
+
+
+def test_an_empty_library_is_damaged_when_a_backup_can_replace_it(tmp_path: Path, seed_bytes: bytes) -> None:
+    """Start-up: an empty (or schema-less) library file beside a healthy backup is offered the backup;
+    without one it is a new library; a library from a newer Reader is not 'damaged' (opening says why)."""
+    import sqlite3
+
+    from reader.core.library import schema
+    from reader.core.library.backup import library_problem
+
+    assert library_problem(tmp_path) is None  # nothing yet
+    (tmp_path / DB_NAME).write_bytes(b"")
+    assert library_problem(tmp_path) is None  # no backup to offer: it becomes a new library
+    library = Library(tmp_path / "elsewhere" / DB_NAME)
+    library.import_bytes(seed_bytes, "seed.txt")
+    make_backup(library.db, tmp_path)
+    library.close()
+    assert library_problem(tmp_path) == "an empty file"
+    sqlite3.connect(tmp_path / DB_NAME).execute("CREATE TABLE t (x)").connection.close()
+    assert library_problem(tmp_path) == "no library schema in it"
+    (tmp_path / DB_NAME).unlink()
+    newer = sqlite3.connect(tmp_path / DB_NAME)
+    newer.execute("CREATE TABLE t (x)")
+    newer.execute(f"PRAGMA user_version = {schema.LATEST + 1}")
+    newer.close()
+    assert library_problem(tmp_path) is None

@@ -1,0 +1,111 @@
+"""Writing files so that a kill at any moment leaves either the old file or the whole new one.
+
+A file is written under a temporary name in its own folder, flushed to disk, then renamed over its
+final name (``os.replace`` is atomic), and the folder is flushed so that the rename itself lasts.
+A name that must never be overwritten is taken with a hard link, which fails when the name exists.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+PARTIAL = ".partial"  # the ending of a file still being written
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` last (where the platform can; Windows cannot open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def temporary_name(final: Path) -> Path:
+    """A new, empty file beside ``final`` that no one else uses: hidden, ending in ``.partial``."""
+    fd, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=PARTIAL)
+    os.close(fd)
+    return Path(name)
+
+
+@contextlib.contextmanager
+def writing(final: Path) -> Iterator[Path]:
+    """A temporary path to fill; on success it replaces ``final`` (flushed first), on failure it is removed."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    temp = temporary_name(final)
+    try:
+        yield temp
+        fsync_file(temp)
+        os.replace(temp, final)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_folder(final.parent)
+
+
+def write_bytes(final: Path, data: bytes) -> Path:
+    """``final`` holds ``data`` whole, or keeps what it held: never a torn or empty file."""
+    with writing(final) as temp:
+        temp.write_bytes(data)
+    return final
+
+
+def write_text(final: Path, text: str) -> Path:
+    return write_bytes(final, text.encode("utf-8"))
+
+
+def copy(source: Path, final: Path) -> Path:
+    with writing(final) as temp:
+        shutil.copyfile(source, temp)
+    return final
+
+
+def keep_as(path: Path, names: Iterator[Path]) -> Path:
+    """A second name for the file at ``path``, the first of ``names`` not yet taken; nothing is overwritten.
+
+    A hard link where the file system has them, else a flushed copy created exclusively."""
+    for name in names:
+        try:
+            os.link(path, name)
+        except FileExistsError:
+            continue
+        except OSError:
+            try:
+                with open(path, "rb") as src, open(name, "xb") as out:
+                    try:
+                        shutil.copyfileobj(src, out)
+                        out.flush()
+                        os.fsync(out.fileno())
+                    except BaseException:
+                        name.unlink(missing_ok=True)  # never a torn copy under a name that counts
+                        raise
+            except FileExistsError:
+                continue
+        fsync_folder(name.parent)
+        return name
+    raise FileExistsError(f"no free name to keep {path}")
+
+
+def numbered(base: Path, ending: str = "") -> Iterator[Path]:
+    """``base``, then ``base-2``, ``base-3`` … (each followed by ``ending``)."""
+    yield base.with_name(base.name + ending)
+    n = 2
+    while True:
+        yield base.with_name(f"{base.name}-{n}{ending}")
+        n += 1

@@ -1,0 +1,139 @@
+"""One writer at a time: the window, and every command that writes, hold the library's lock while they run.
+
+The lock is an operating-system lock on ``reader.lock`` in the library folder (``flock`` on Unix,
+``msvcrt.locking`` on Windows), not a lock *file* whose existence counts: the system lets go of it
+when its process ends however it ends (a crash, SIGKILL), so there is no stale lock to guess about
+and no process id that may have been reused. The window and the command line share this one
+implementation (the window used Qt's QLockFile, which the core cannot import). The file holds the
+process id and what holds it, for a person to read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .database import DB_NAME
+
+LOCK_NAME = "reader.lock"
+_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+class LockError(RuntimeError):
+    """The library cannot be locked for writing; the message says why and what to do."""
+
+
+class LibraryBusy(LockError):
+    """Another process (the window, or a command that writes) holds the lock."""
+
+
+class ReadOnlyFolder(LockError):
+    """The library folder cannot be written: nothing can hold the lock, nor write the library."""
+
+
+def read_only_folder(data_dir: Path) -> bool:
+    """Whether the library folder (or the library in it) exists and cannot be written by this process."""
+    library = data_dir / DB_NAME
+    if data_dir.is_dir() and not os.access(data_dir, os.W_OK):
+        return True
+    return library.exists() and not os.access(library, os.W_OK)
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class LibraryLock:
+    """The lock of the library in ``data_dir``. ``acquire`` says whether it was free."""
+
+    def __init__(self, data_dir: str | os.PathLike[str], holder: str = "reader") -> None:
+        self.folder = Path(data_dir)
+        self.path = self.folder / LOCK_NAME
+        self.holder = holder
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self) -> bool:
+        """Take the lock now: True when taken (or held already), False when another process has it.
+
+        Raises ReadOnlyFolder when the folder cannot be written."""
+        if self._fd is not None:
+            return True
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            if exc.errno in _READ_ONLY or read_only_folder(self.folder):
+                raise ReadOnlyFolder(f"the library folder {self.folder} is read-only") from exc
+            raise
+        if not _try_lock(fd):
+            os.close(fd)
+            return False
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n{self.holder}\n{socket.gethostname()}\n".encode())
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            try:
+                _unlock(fd)
+            finally:
+                os.close(fd)
+
+    def who(self) -> str:
+        """What the file says holds the lock: ``the window (process 123)``, or '' when unknown."""
+        try:
+            pid, holder, *_ = self.path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError, ValueError):
+            return ""
+        return f"{holder} (process {pid})"
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """Hold the lock for a block; LibraryBusy, with who has it, when another process does."""
+        if not self.acquire():
+            who = self.who()
+            raise LibraryBusy(
+                f"the library in {self.folder} is in use by {who or 'another 研读 Reader'}; "
+                "close the window (or wait for the command) and try again"
+            )
+        try:
+            yield
+        finally:
+            self.release()

@@ -83,7 +83,7 @@ class ReadingPane(QWidget):
         self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
         self.set_font_size(settings.value("reading/fontSize", DEFAULT_FONT, type=int))
 
-        self.title_label = QLabel(self.tr("Choose an article in the library, or import one (Ctrl+O)."), self)
+        self.title_label = QLabel(self.prompt(), self)
         self.title_label.setObjectName("readingTitle")
         self.abstract_toggle = QToolButton(self)
         self.abstract_toggle.setObjectName("abstractToggle")
@@ -169,7 +169,12 @@ class ReadingPane(QWidget):
             self.view.scroll_to_position(self.library.position(article_id))
             self._follow_scroll()
         else:
+            self.title_label.setText(self.prompt())
             self.view.clear()
+
+    def prompt(self) -> str:
+        """What the title bar says when no article is open."""
+        return self.tr("Choose an article in the library, or import one (Ctrl+O).")
 
     def show_welcome(self) -> None:
         """The first-run page of an empty library: the sample article and a short guide."""

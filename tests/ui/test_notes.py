@@ -143,6 +143,7 @@ def test_deleting_the_open_article_closes_its_note(qtbot, folder: Path) -> None:
     win.library_pane.view.setFocus()
     win.findChild(type(win.highlight_action), "actionDelete").trigger()
     assert editor.isReadOnly() and editor.target is None and editor.toPlainText() == ""
+    assert win.reading_pane.title_label.text() == win.reading_pane.prompt()  # the title went with the text
     type_chinese(editor, "不会存到回收站里")
     win.undo_stack.undo()  # the article comes back with what was typed before the delete
     assert win.library.note("article", article_id) == "删除前写的"

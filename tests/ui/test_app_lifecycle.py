@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 ROOT = Path(__file__).resolve().parents[2]
 
-CLOSE_AFTER_IMPORT = r"""
+APP_IMPORTING = r"""
 import sys
 
 
@@ -21,7 +21,7 @@ def main():
 
     import reader.app as app
 
-    data_dir, dumps = sys.argv[1], sys.argv[2]
+    data_dir, dumps, then = sys.argv[1], sys.argv[2], sys.argv[3]
     create = app.create_window
 
     def create_and_import(folder):
@@ -29,7 +29,8 @@ def main():
 
         def start():
             job = window.importer.import_paths([dumps])
-            job.done.connect(lambda *_: QTimer.singleShot(100, window.close))
+            if then == "close":
+                job.done.connect(lambda *_: QTimer.singleShot(100, window.close))
 
         QTimer.singleShot(0, start)
         return window
@@ -65,11 +66,11 @@ def test_import_a_folder_then_close_ends_the_process_cleanly(tmp_path: Path) -> 
     from bench.gen_dumps import generate
 
     generate(tmp_path / "dumps", 320)
-    script = tmp_path / "close_after_import.py"
-    script.write_text(CLOSE_AFTER_IMPORT, encoding="utf-8")
+    script = tmp_path / "app_importing.py"
+    script.write_text(APP_IMPORTING, encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     proc = subprocess.run(
-        [sys.executable, str(script), str(tmp_path / "lib"), str(tmp_path / "dumps")],
+        [sys.executable, str(script), str(tmp_path / "lib"), str(tmp_path / "dumps"), "close"],
         capture_output=True,
         text=True,
         env=env,
@@ -82,34 +83,6 @@ def test_import_a_folder_then_close_ends_the_process_cleanly(tmp_path: Path) -> 
     conn = sqlite3.connect(tmp_path / "lib" / "library.sqlite3")
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 320
     conn.close()
-
-
-IMPORT_UNTIL_KILLED = r"""
-import sys
-
-
-def main():
-    from PySide6.QtCore import QTimer
-
-    import reader.app as app
-
-    data_dir, dumps = sys.argv[1], sys.argv[2]
-    create = app.create_window
-
-    def create_and_import(folder):
-        window = create(folder)
-        QTimer.singleShot(0, lambda: window.importer.import_paths([dumps]))
-        return window
-
-    app.create_window = create_and_import
-    code = app.run(data_dir)
-    print("closed", code, flush=True)
-    return code
-
-
-if __name__ == "__main__":
-    sys.exit(main())
-"""
 
 
 def _children(pid: int) -> set[int]:
@@ -142,11 +115,11 @@ def test_sigterm_during_an_import_leaves_no_worker_behind(tmp_path: Path) -> Non
     from bench.gen_dumps import generate
 
     generate(tmp_path / "dumps", 2000)  # enough to be parsed in worker processes, and still running
-    script = tmp_path / "import_until_killed.py"
-    script.write_text(IMPORT_UNTIL_KILLED, encoding="utf-8")
+    script = tmp_path / "app_importing.py"
+    script.write_text(APP_IMPORTING, encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     proc = subprocess.Popen(
-        [sys.executable, str(script), str(tmp_path / "lib"), str(tmp_path / "dumps")],
+        [sys.executable, str(script), str(tmp_path / "lib"), str(tmp_path / "dumps"), "wait"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

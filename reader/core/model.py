@@ -8,6 +8,16 @@ from typing import Any
 PARSER_VERSION = 1  # stored with each article; `reader reparse` brings older ones up to date
 
 
+# Doubt code → the field it concerns. The parser records a code when it had to guess.
+DOUBTS: dict[str, str] = {
+    "title_guessed": "title",  # no line looked like a title more than the others: the first one was taken
+    "no_authors": "authors",  # nobody was named on an author line, a label or in 作者简介
+    "no_source": "source",  # no journal, newspaper or site section was named
+    "no_year": "year",  # no publication year (post and upload dates are never used)
+    "no_sections": "sections",  # the body has no headings
+}
+
+
 @dataclass
 class Citation:
     """An inline [n] mark in a paragraph, tied to reference number ``ref``."""
@@ -44,6 +54,8 @@ class Article:
     related: list[str] = field(default_factory=list)
     encoding: str | None = None
     error: str | None = None
+    # What the parser was unsure of, as codes (see DOUBTS); the reader is asked to check these fields.
+    doubts: list[str] = field(default_factory=list)
 
     @property
     def related_count(self) -> int:

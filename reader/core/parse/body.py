@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from ..model import Section
 from . import markers as mk
-from .textclean import CJK, join_wrapped
+from .textclean import CJK, join_cjk_space, join_wrapped
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
 _HEADING_MAX = 40
@@ -162,11 +162,12 @@ def build_sections(body: list[tuple[str, bool]]) -> list[Section]:
     for (line, broke), heading in zip(body, candidates, strict=True):
         paragraphs = sections[-1].paragraphs
         if heading is not None and heading.text not in mk.NOT_HEADINGS and numbering.accept(heading):
-            sections.append(Section(heading.text, heading.level))
+            sections.append(Section(join_cjk_space(heading.text), heading.level))
             if heading.rest:
-                sections[-1].paragraphs.append(heading.rest)
+                sections[-1].paragraphs.append(join_cjk_space(heading.rest))
             prev_open = bool(heading.rest) and not heading.rest.endswith(mk.TERMINAL)
             continue
+        line = join_cjk_space(line)  # `长期以 来`: a PDF line join inside the paragraph (rule 19)
         if prev_open and paragraphs:
             chunk = _CHUNK_NUMBER.match(line)
             if chunk:

@@ -8,6 +8,7 @@ references; the references run to a block of teasers of other papers.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from pathlib import Path
@@ -17,23 +18,43 @@ from . import markers as mk
 from .body import build_sections, match_heading
 from .citation_marks import link_citations
 from .decode import Refused, decode_bytes
+from .english import looks_english, read_english
 from .header import is_title_candidate, read_header
+from .names import split_names
 from .references import read_references
 from .related import read_related
 from .saved_page import html_charset, html_to_text, looks_like_html
 from .textclean import cjk_count, clean_text, has_cjk_at_least, squeeze_cjk_spaces
 
-_KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|\s{1,}")
+_KW_SPLIT = re.compile(r"\s*[;；,，、/／]\s*|\s{1,}")
 _KEYWORD_INLINE = re.compile(r"\s*(?:[\[【〔(（]\s*)?[关關]\s*[键鍵]\s*[词詞字]")
 _AFFILIATION_LINE = re.compile(r"^[(（].*[)）]$|(?<!\d)\d{6}(?!\d)")  # `(1.某大学 …,江苏 南京 210000)`
-_KW_HAS_SEP = re.compile(r"[;；,，、]")
+_KW_HAS_SEP = re.compile(r"[;；,，、/／]")
 _GLUED_HEADING = re.compile(r"(?<=\S)(一\s*、|[(（]一[)）])(?=\S)")
 _INLINE_HEADING = re.compile(
     r"\s{2,}(?=(?:[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节])\S)"
 )
+# Labels of page metadata that sites run together on one line (`…10:30:00作者:X来源:《刊》…浏览次数:0`):
+# each starts a field of its own, whatever precedes it (VARIANTS rule 15). Longer labels first.
+_FIELD_LABEL = re.compile(
+    r"(?:文章来源|稿件来源|原文出处|发布时间|更新时间|发布日期|发表时间|浏览次数|点击次数|阅读次数|责任编辑|指导教师|"
+    r"指导老师|作\s*者|来\s*源|出\s*处|来源于|时间|日期|点击|浏览|编辑|审核|校对|字号|年份|专业|研究生|导师|学号)"
+    r"\s*[:：]"
+)
+# A speech's salutation glued to its title in a preview chunk (`1、在…会议上的讲话同志们:今天…`, rule 16).
+_SALUTATION = re.compile(
+    r"(?<=[\u4e00-\u9fff》”)）])(?=(?:同志们|同志們|各位代表|各位委员|各位领导|各位嘉宾|同学们|同學們|老师们|朋友们)"
+    r"\s*[:：,，!！])"
+)
+_BIO = mk.line_label("作者简介 作者簡介 作者信息", rf"(?:{mk.LABEL_END}|\s*$)")
+_BIO_NAME = re.compile(r"^\s*([\u4e00-\u9fff·]{2,6}?)(?=\s*(?:[(（,，:：\s]|$))")
 _CODE_LINE = re.compile(
     r"^\s*(?:#include|import\s|from\s+\S+\s+import|def\s|class\s|function\s|var\s|let\s|const\s|public\s|private\s|"
     r"return\b|if\s*\(|for\s*\(|while\s*\(|//|/\*|\*/|\}|\{|<\?php|package\s|using\s)|[;{}]\s*$"
+)
+# Code that holds Chinese strings or comments: an assignment, a call or a block opening around them.
+_CODE_SYNTAX = re.compile(
+    r"""^\s*[\w.\[\]"']+\s*[+\-*/]?=\s*\S|\)\s*[:{]\s*$|^\s*(?:print|console\.log|return)\b|["']\s*[,)]\s*$"""
 )
 _MD_LINE = re.compile(r"^(?:#{1,6}\s|```|~~~|\s*[-*]\s\[[ x]\]|\s*!\[|\[[^\]]+\]\(http)")
 _BODY_META = mk.line_label(
@@ -93,6 +114,8 @@ def parse_text(text: str) -> Article:
     reason = _not_an_article(text)
     if reason:
         return Article.refused(reason)
+    if looks_english(text):
+        return read_english(text.split("\n"))
     lines = _split_lines(text)
     return _Reader(lines).read()
 
@@ -100,18 +123,17 @@ def parse_text(text: str) -> Article:
 def _not_an_article(text: str) -> str | None:
     if not text.strip():
         return "empty file"
-    if not has_cjk_at_least(text, 50):
-        return "no article in it (no Chinese text)"
     head = text[:40000]
-    if head.count(";") + head.count("{") + head.count("#") + head.count("import ") + head.count("def ") < 5:
-        return None  # nothing of code or Markdown in it
-    rows = [ln for ln in head.split("\n", 400)[:400] if ln.strip()]
-    code = sum(1 for ln in rows if _CODE_LINE.search(ln) and cjk_count(ln) < 4)
-    if rows and code / len(rows) > 0.25:
-        return "no article in it (looks like source code)"
-    md = sum(1 for ln in rows if _MD_LINE.match(ln))
-    if md >= 3 and not any(mk.ABSTRACT.match(ln.strip()) for ln in rows[:200]):
-        return "no article in it (looks like a Markdown document)"
+    if head.count(";") + head.count("{") + head.count("#") + head.count("import ") + head.count("def ") >= 5:
+        rows = [ln for ln in head.split("\n", 400)[:400] if ln.strip()]
+        code = sum(1 for ln in rows if _CODE_LINE.search(ln) and (cjk_count(ln) < 4 or _CODE_SYNTAX.search(ln)))
+        if rows and code / len(rows) > 0.25:
+            return "no article in it (looks like source code)"
+        md = sum(1 for ln in rows if _MD_LINE.match(ln))
+        if md >= 3 and not any(mk.ABSTRACT.match(ln.strip()) for ln in rows[:200]):
+            return "no article in it (looks like a Markdown document)"
+    if not has_cjk_at_least(text, 50) and not looks_english(text):
+        return "no article in it (no Chinese text, nor an English paper)"
     return None
 
 
@@ -121,9 +143,23 @@ def _split_lines(text: str) -> list[str]:
         line = raw.strip()
         if "  " in line and _INLINE_HEADING.search(line):
             out.extend(part.strip() for part in _INLINE_HEADING.split(line) if part.strip())
+        elif (m := _SALUTATION.search(line, 0, 80)) and m.start() >= 6:
+            out.extend([line[: m.start()].strip(), line[m.start() :]])
+        elif ("：" in line or ":" in line) and len(line) <= 300:
+            out.extend(_split_fields(line))
         else:
             out.append(line)
     return out
+
+
+def _split_fields(line: str) -> list[str]:
+    """A line holding two or more metadata labels, one field a line; any other line as it is."""
+    starts = [m.start() for m in _FIELD_LABEL.finditer(line)]
+    starts = [k - 1 if k > 0 and line[k - 1] in "[【〔［(（" else k for k in starts]  # `[日期:…]`
+    if len(starts) < 2 or cjk_count(line) > 12 * len(starts) + 40:  # labels in a sentence of body text
+        return [line]
+    cuts = [0, *(k for k in starts if k > 0), len(line)]
+    return [part for a, b in itertools.pairwise(cuts) if (part := line[a:b].strip())]
 
 
 class _Reader:
@@ -148,6 +184,8 @@ class _Reader:
         head = read_header(self.lines, header_lines)
         if head.title is None:
             return Article.refused("no article in it (no title found)")
+        if not head.authors:
+            head.authors = self._bio_names()
         references: list[str] = []
         if refs_at is not None:
             stop = related_at if related_at is not None else self.n
@@ -175,6 +213,30 @@ class _Reader:
         article.sections, article.references, article.related = sections, references, related
         article.citations = link_citations(sections, len(references))
         return article
+
+    def _bio_names(self) -> list[str]:
+        """The names opening each 作者简介 entry, for a header that names nobody (rule 14)."""
+        names: list[str] = []
+        for i, line in enumerate(self.lines):
+            m = _BIO.match(line) if line and "作者" in line else None
+            if m is None:
+                continue
+            rest = line[m.end() :].strip()
+            entries = [rest] if rest else []
+            j = i + 1
+            while not rest and j < self.n and len(entries) < 8:  # a bare label: one entry a line
+                nxt = self.lines[j]
+                if nxt and (_is_marker(nxt) or _heading(nxt)):
+                    break
+                if nxt:
+                    entries.append(nxt)
+                j += 1
+            for entry in (e for text in entries for e in re.split(r"[;；]", text)):
+                found = _BIO_NAME.match(entry)
+                who = split_names(found.group(1)) if found else None
+                if who and len(who) == 1:
+                    names.append(who[0])
+        return list(dict.fromkeys(names))
 
     # -- chrome -------------------------------------------------------------
 
@@ -309,7 +371,8 @@ class _Reader:
         # in brackets, separated by punctuation.
         bracketed = line.lstrip("◆■ ")[:1] in "[【〔［(（"
         rank = 4 * after_abstract + 2 * bracketed + bool(_KW_HAS_SEP.search(rest)) + (len(words) > 1)
-        if words and rank > self._keyword_rank:
+        # A lone unbracketed word before any abstract is a site's tag line, not the article's keywords.
+        if words and rank > max(self._keyword_rank, 0):
             self.keywords, self._keyword_rank = words, rank
         return j
 

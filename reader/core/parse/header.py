@@ -32,13 +32,16 @@ _SITE_TITLE = re.compile(r"(?:网|網|网站|網站|文库|文庫|资料|資料|
 _AUTHOR_INLINE = re.compile(r"(?<!通讯)(?<!通訊)(?<!通信)(?<!第一)作\s*者\s*[\]】〕]?\s*[:：]\s*(?P<value>.+)$")
 _SOURCE_INLINE = re.compile(r"(?<=\s)(?:来源|來源|出处|出處)\s*[:：]\s*(?P<value>\S.*)$")  # `作者:… 来源:…`
 _BARE_AUTHOR = mk.line_label("作者 作者姓名", r"\s*[:：]?\s*$")
-_NAVIGATION = re.compile(r"[|｜]|>>|＞＞|\s>\s")  # menus and breadcrumbs
+_NAVIGATION = re.compile(r"[|｜→»]|>>|＞＞|\s>\s")  # menus and breadcrumbs
 _AFFILIATION = re.compile(r"^[(（]|(?<!\d)\d{6}(?!\d)")
 _DATE_LINE = re.compile(r"^(?:时间|時間|日期|发布)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}")
 # `作者:孙立民  韩雪    小编:阿杰`: the names run to the next label, across double spaces.
 _AUTHOR_CUT = re.compile(r"\s*(?:[|｜【]|\s\S{1,6}[:：]|$)")
 _VALUE_CUT = re.compile(r"\s*(?:[|｜]|\s{2,}|被引量|作者[:：]|【|浏览|瀏覽|时间[:：]|時間[:：]|上传|上傳|$)")
 _PLACE = re.compile(r"[(（][^)）]{1,8}[)）]")
+_SUBTITLE = re.compile(rf"^\s*(?:——|--|—)\s*[{CJK}A-Za-z0-9“《]")
+# A page title: the article's title then the site or section after `_` or ` - ` (`标题--副标题_某某论文`).
+_PAGE_TITLE = re.compile(r"(?:_|\s[-–—|｜]\s)[^_]{1,24}$")
 
 # Priorities of the places a year is read from: lower wins.
 _YEAR_FROM_ISSUE, _YEAR_FROM_ARTICLE_NO, _YEAR_FROM_DOI, _YEAR_FROM_ONLINE = 1, 2, 3, 4
@@ -84,10 +87,36 @@ def _clean_source(value: str) -> tuple[str | None, str | None, str | None]:
     return source, year, issue
 
 
+_HEADLINE = re.compile(r"^(?P<names>[^|｜]{2,40}?)\s*[|｜]\s*(?P<title>[^|｜]{4,100})$")
+
+
+@lru_cache(maxsize=1024)
+def headline_parts(line: str) -> tuple[tuple[str, ...], str] | None:
+    """A WeChat headline `甲 乙 | 标题`: (authors, title); None for any other line (rule 14)."""
+    m = _HEADLINE.match(line.strip())
+    if m is None:
+        return None
+    names = split_names(m.group("names"))
+    title = mk.clean_title(m.group("title"))
+    if not names or _NAVIGATION.search(title) or not is_title_candidate(title):
+        return None
+    return names, title
+
+
+# A menu: several short items in a row (`首页 期刊简介 投稿须知 联系我们`).
+def _is_menu(text: str) -> bool:
+    items = text.split()
+    return (len(items) >= 4 and all(len(item) <= 6 for item in items)) or (
+        len(items) == 3 and all(len(item) <= 4 for item in items)
+    )
+
+
 @lru_cache(maxsize=4096)
 def is_title_candidate(line: str) -> bool:
+    if ("|" in line or "｜" in line) and headline_parts(line):
+        return True
     text = mk.clean_title(line)
-    if not (4 <= len(text) <= 100) or cjk_count(text) < 2:
+    if not (4 <= len(text) <= 100) or cjk_count(text) < 2 or _SUBTITLE.match(text):
         return False
     if text.endswith(("。", "：", ":")) or mk.is_chrome(line):
         return False
@@ -97,7 +126,7 @@ def is_title_candidate(line: str) -> bool:
         return False
     if _AFFILIATION.search(text) or _DATE_LINE.match(text) or _ISSUE_LINE.match(text) or _YEAR_ISSUE.match(text):
         return False
-    if _NAVIGATION.search(text):
+    if _NAVIGATION.search(text) or _is_menu(text):
         return False
     return split_names(text) is None
 
@@ -105,7 +134,7 @@ def is_title_candidate(line: str) -> bool:
 def _title_score(lines: list[str], indexes: list[int], k: int) -> int:
     """How much the line at indexes[k] looks like the article's title, judged by its neighbours."""
     text = mk.clean_title(lines[indexes[k]])
-    score = -3 if _SITE_TITLE.search(text) else 0
+    score = -3 if _SITE_TITLE.search(text) or _PAGE_TITLE.search(text) else 0
     if sum(1 for i in indexes if mk.clean_title(lines[i]) == text) > 1:
         score += 2  # pages print the title twice: in the page head and above the article
     nxt = lines[indexes[k + 1]] if k + 1 < len(indexes) else ""
@@ -133,6 +162,12 @@ def read_header(lines: list[str], indexes: list[int]) -> Article:
     if picked is not None:
         title_index = indexes[picked]
         head.title = mk.clean_title(lines[title_index])
+        headline = headline_parts(lines[title_index])
+        if headline:
+            head.authors, head.title = list(headline[0]), headline[1]
+        elif picked + 1 < len(indexes) and _SUBTITLE.match(lines[indexes[picked + 1]]):
+            title_index = indexes[picked + 1]  # `——副标题` on the next line belongs to the title (rule 13)
+            head.title += lines[title_index].strip()
     glued: list[str] | None = None
     listing = False  # under a bare `作者` label, one name a line
     for i in indexes:

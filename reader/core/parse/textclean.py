@@ -65,6 +65,16 @@ _CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「
 _CJK_GAP = re.compile(rf"(?<=[{CJK}{_CJK_PUNCT}])\s+(?=[{CJK}{_CJK_PUNCT}])")
 
 
+_CJK_SPACE = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
+
+
+def join_cjk_space(text: str) -> str:
+    """`长期以 来` → `长期以来`: one space between two CJK characters is a PDF line join (VARIANTS rule 19).
+
+    Wider gaps (a tab, an ideographic space, a table's columns) are meant, and stay."""
+    return _CJK_SPACE.sub("", text) if " " in text else text
+
+
 _LATIN_END = re.compile(r"[A-Za-z0-9.,]$")
 _LATIN_START = re.compile(r"[A-Za-z0-9]")
 

@@ -237,7 +237,10 @@ def test_long_lines_and_repeated_markers_finish() -> None:
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("# Project\n\nThis is a README.\n\n## Install\n\n```\npip install x\n```\n" * 3, "no Chinese text"),
+        (
+            "# Project\n\nThis is a README.\n\n## Install\n\n```\npip install x\n```\n" * 3,
+            "Markdown",
+        ),  # a README is told apart before its language
         ("import os\n\ndef main():\n    return 1  # 中文注释\n" * 20 + "摘要" * 30, "source code"),
         (
             "# 项目说明\n\n这是一个工具。\n\n## 安装\n\n```\npip install x\n```\n\n## 使用\n\n" + "说明文字。" * 30,

@@ -35,7 +35,7 @@ from reader.core.library.store import Library
 from reader.core.model import Article
 
 from .article_html import Labels, render
-from .article_view import ArticleView, characters, qt_units
+from .article_view import ArticleView, characters, plain_tip, qt_units
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 MIN_FONT, MAX_FONT, DEFAULT_FONT = 9, 28, 13
@@ -83,6 +83,7 @@ class ReadingPane(QWidget):
 
         self.title_label = QLabel(self.tr("Choose an article in the library, or import one (Ctrl+O)."), self)
         self.title_label.setObjectName("readingTitle")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # the title comes from the dump
         self.abstract_toggle = QToolButton(self)
         self.abstract_toggle.setObjectName("abstractToggle")
         self.abstract_toggle.setCheckable(True)
@@ -323,7 +324,7 @@ class ReadingPane(QWidget):
                 continue
             item = QTreeWidgetItem([s.heading])
             item.setData(0, SECTION_ROLE, i)
-            item.setToolTip(0, s.heading)
+            item.setToolTip(0, plain_tip(s.heading))
             if s.level <= 1 or parent is None:
                 self.outline.addTopLevelItem(item)
                 parent = item
@@ -338,6 +339,7 @@ class ReadingPane(QWidget):
         for n, ref in enumerate(self.article.references, start=1):
             item = QListWidgetItem(f"[{n}] {ref}")
             item.setData(Qt.ItemDataRole.UserRole, n)
+            item.setToolTip(plain_tip(f"[{n}] {ref}"))
             self.references.addItem(item)
 
     # -- moving about -------------------------------------------------------

@@ -121,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a name that is not UTF-8 prints as \xNN, never a traceback
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     folder = data_dir(getattr(args, "data_dir", None))
@@ -153,10 +156,11 @@ def _library(folder: Any) -> Iterator[Any]:
 
 def cmd_parse(args: argparse.Namespace, folder: Any) -> int:
     from reader.core.parse.dump import parse_file
+    from reader.core.parse.files import shown_name
 
     refused = 0
-    for name in args.files:
-        article = parse_file(name)
+    for path in args.files:
+        article, name = parse_file(path), shown_name(path)
         if article.error:
             refused += 1
             article.error = f"{name}: {article.error}"

@@ -32,7 +32,8 @@ def template_folder(data_dir: Path) -> Path:
 
 def templates(data_dir: Path) -> dict[str, str]:
     """Template name (file stem) → its Markdown, in name order."""
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(template_folder(data_dir).glob("*.md"))}
+    folder = template_folder(data_dir)  # only regular files: a FIFO named x.md would block the window
+    return {p.stem: p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.md")) if p.is_file()}
 
 
 def quote_highlight(quote: str, title: str, section: str, paragraph: int, meaning: str) -> str:

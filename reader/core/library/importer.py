@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ..model import Article
 from ..parse.dump import parse_bytes
+from ..parse.files import Unreadable, read_dump, shown_name
 from .store import Library
 from .summary import ImportResult, ImportSummary
 
@@ -37,11 +38,11 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
                 for n in sorted(names):
                     f = Path(root) / n
                     if not n.startswith(".") and f.suffix.lower() in DUMP_SUFFIXES:
-                        files.append(f)
-        elif p.is_file():
+                        files.append(f)  # a pipe or a device among them is refused when read
+        elif os.path.exists(p):
             files.append(p)
         else:
-            missing.append((str(p), "no such file or folder"))
+            missing.append((shown_name(p), "no such file or folder"))
     return files, missing
 
 
@@ -54,9 +55,9 @@ class _Job(NamedTuple):
 
 def _read(path: Path) -> _Job:
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _Job(path, None, "", f"cannot read: {exc.strerror or exc}")
+        data = read_dump(path)
+    except Unreadable as exc:
+        return _Job(path, None, "", str(exc))
     return _Job(path, data, hashlib.sha256(data).hexdigest(), None)
 
 
@@ -66,7 +67,7 @@ def _parse_many(work: list[tuple[bytes, str]]) -> list[Article]:
 
 def _start_parsing(pool: ProcessPoolExecutor | None, workers: int, jobs: list[_Job]) -> Callable[[], list[Article]]:
     """Begin parsing a chunk; the returned call waits for the articles, in order."""
-    work = [(j.data or b"", j.path.name) for j in jobs]
+    work = [(j.data or b"", shown_name(j.path.name)) for j in jobs]
     if pool is None:
         articles = _parse_many(work)
         return lambda: articles
@@ -135,18 +136,21 @@ def _split_known(library: Library, chunk: list[_Job], seen: set[str]) -> tuple[l
 
 
 def _settle(library: Library, summary: ImportSummary, job: _Job, article: Article | None) -> None:
+    shown = shown_name(job.path)  # stored, listed and printed: text, whatever bytes the name is
     if job.data is None:
-        summary.add(ImportResult("refused", str(job.path), reason=job.error))
+        summary.add(ImportResult("refused", shown, reason=job.error))
         return
     try:
         result = library.import_bytes(
-            job.data, job.path.name, os.path.abspath(job.path), article=article, digest=job.digest
+            job.data,
+            shown_name(job.path.name),
+            shown_name(os.path.abspath(job.path)),
+            article=article,
+            digest=job.digest,
         )
-    except (
-        sqlite3.IntegrityError,
-        sqlite3.DataError,
-    ) as exc:  # this file's savepoint was rolled back; the others stand
-        result = ImportResult("refused", str(job.path), reason=f"could not be stored ({exc})")
+    except (sqlite3.IntegrityError, sqlite3.DataError, UnicodeError, ValueError) as exc:
+        # this file's savepoint was rolled back; the others stand
+        result = ImportResult("refused", shown, reason=f"could not be stored ({exc})")
     summary.add(result)
 
 

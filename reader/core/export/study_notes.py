@@ -8,6 +8,8 @@ from pathlib import Path
 import markdown
 from markdown.extensions.toc import TocExtension, slugify_unicode
 
+from .escaping import escape_markdown, quote_block
+
 TEMPLATES = Path(__file__).resolve().parents[3] / "resources" / "templates"
 
 
@@ -37,7 +39,6 @@ def templates(data_dir: Path) -> dict[str, str]:
 
 
 def quote_highlight(quote: str, title: str, section: str, paragraph: int, meaning: str) -> str:
-    """A highlight as a Markdown blockquote with where it stands."""
-    where = "，".join(x for x in (f"《{title}》", section, f"第 {paragraph} 段") if x)
-    lines = "\n".join(f"> {line}" for line in quote.splitlines() or [""])
-    return f"{lines}\n>\n> ——{where}（{meaning}）\n"
+    """A highlight as a Markdown blockquote with where it stands; the dump's text escaped (``escaping``)."""
+    where = "，".join(x for x in (f"《{escape_markdown(title)}》", escape_markdown(section), f"第 {paragraph} 段") if x)
+    return f"{quote_block(quote)}\n>\n> ——{where}（{escape_markdown(meaning)}）\n"

@@ -11,7 +11,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, QUrl
-from PySide6.QtGui import QImage, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from .article_html import STYLE
@@ -70,24 +70,6 @@ class ArticleView(InertBrowser):
         self.setAccessibleName(self.tr("Article text"))
         self.document().setDefaultStyleSheet(STYLE)
         self.document().setDocumentMargin(24)
-
-    def anchor_block(self, name: str) -> QTextBlock | None:
-        """The block holding the anchor called ``name``."""
-        block = self.document().begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                if fragment.isValid() and name in fragment.charFormat().anchorNames():
-                    return block
-                it += 1
-            block = block.next()
-        return None
-
-    def anchor_top(self, name: str) -> int | None:
-        """Vertical position, in document pixels, of the anchor called ``name``."""
-        block = self.anchor_block(name)
-        return None if block is None else int(self.document().documentLayout().blockBoundingRect(block).top())
 
     def top_position(self) -> int:
         """Character position at the top of the viewport: the reading position."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import unquote
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl, Signal
@@ -33,23 +33,16 @@ from PySide6.QtWidgets import (
 
 from reader.core.library.store import Library
 from reader.core.model import Article
+from reader.core.parse.citation_marks import MAX_LINKED_MARKS
 
 from .article_html import Labels, render
+from .article_map import ArticleMap, map_blocks
 from .article_view import ArticleView, characters, plain_tip, qt_units
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 MIN_FONT, MAX_FONT, DEFAULT_FONT = 9, 28, 13
 # Highlight colours: light enough for black text, distinct from each other and from the selection.
 HIGHLIGHT_COLORS = ("#ffe98a", "#bfe0ff", "#ffc9d6", "#c8efc1", "#ded3ff")
-
-
-class Paragraph(NamedTuple):
-    section: int
-    paragraph: int
-    start: int  # offset of the paragraph in its section's text (paragraphs joined by newlines)
-    position: int  # where the paragraph's block starts in the document
-    length: int  # in characters, as Python counts them
-    text: str
 
 
 def _original_match(hit: Any) -> str:
@@ -62,6 +55,7 @@ def _original_match(hit: Any) -> str:
 class ReadingPane(QWidget):
     keywordClicked = Signal(str)
     startRequested = Signal(str)  # sample, import, dismiss: the first-run page's links
+    message = Signal(str)  # a line for the status bar
 
     def __init__(self, library: Library, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +67,8 @@ class ReadingPane(QWidget):
         self.show_abstract = settings.value("reading/showAbstract", True, type=bool)
         self.show_related = False
         self._section_tops: list[tuple[int, int]] = []  # (top, section index), in order
-        self._paragraphs: list[Paragraph] = []  # where each paragraph of the article stands
+        self._map = ArticleMap()  # where each heading, paragraph and reference stands
+        self._citations: dict[int, list[Any]] = {}  # reference number → its marks, in reading order
         self.highlight_rows: list[dict[str, Any]] = []
 
         self.view = ArticleView(self)
@@ -165,6 +160,9 @@ class ReadingPane(QWidget):
         self._fill_references()
         if self.article is not None and article_id is not None:
             self.title_label.setText(self.article.title or "")
+            if len(self.article.citations) >= MAX_LINKED_MARKS:
+                text = self.tr("Only the first %1 citation marks of this article are linked to its references.")
+                self.message.emit(text.replace("%1", f"{MAX_LINKED_MARKS:,}"))
             self.view.scroll_to_position(self.library.position(article_id))
             self._follow_scroll()
         else:
@@ -193,44 +191,42 @@ class ReadingPane(QWidget):
             return
         value = self.view.verticalScrollBar().value()
         self.view.setHtml(render(self.article, self.labels(), self.show_abstract, self.show_related))
-        tops = []
-        for i, s in enumerate(self.article.sections):
-            top = self.view.anchor_top(f"sec-{i}") if s.heading else None
-            if top is not None:
-                tops.append((top, i))
-        self._section_tops = tops
-        self._map_paragraphs()
+        self._map = map_blocks(self.view.document(), self.article)
+        self._citations = {}
+        for c in self.article.citations:
+            self._citations.setdefault(c.ref, []).append(c)
+        self._section_tops = [(self.position_top(at), i) for i, at in sorted(self._map.headings.items())]
         self.draw_highlights(self.highlight_rows)
         if keep_scroll:
             self.view.verticalScrollBar().setValue(value)
 
-    def _map_paragraphs(self) -> None:
-        """Find each paragraph's block: the article's paragraphs appear in the document in order."""
-        self._paragraphs = []
-        if self.article is None:
-            return
-        wanted = [(si, pi, para) for si, s in enumerate(self.article.sections) for pi, para in enumerate(s.paragraphs)]
-        offsets: dict[tuple[int, int], int] = {}
-        for si, s in enumerate(self.article.sections):
-            at = 0
-            for pi, para in enumerate(s.paragraphs):
-                offsets[(si, pi)] = at
-                at += len(para) + 1
-        k = 0
-        block = self.view.document().begin()
-        while block.isValid() and k < len(wanted):
-            si, pi, para = wanted[k]
-            if block.text() == para:
-                self._paragraphs.append(Paragraph(si, pi, offsets[(si, pi)], block.position(), len(para), para))
-                k += 1
-            block = block.next()
+    def position_top(self, position: int) -> int:
+        """Vertical position, in document pixels, of the line holding a document position."""
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(min(max(0, position), self.view.document().characterCount() - 1))
+        block = cursor.block()
+        line = block.layout().lineForTextPosition(cursor.positionInBlock())
+        top = self.view.document().documentLayout().blockBoundingRect(block).top()
+        return int(top + (line.y() if line.isValid() else 0))
+
+    def citation_position(self, n: int, k: int = 0) -> int | None:
+        """Document position of the k-th mark citing reference n."""
+        marks = self._citations.get(n, [])
+        p = self._map.by_place.get((marks[k].section, marks[k].paragraph)) if 0 <= k < len(marks) else None
+        return None if p is None else p.position + qt_units(p.text, marks[k].start)
+
+    def citation_top(self, n: int, k: int = 0) -> int | None:
+        at = self.citation_position(n, k)
+        return None if at is None else self.position_top(at)
+
+    def reference_top(self, n: int) -> int | None:
+        at = self._map.references.get(n)
+        return None if at is None else self.position_top(at)
 
     def document_range(self, section: int, start: int, end: int) -> tuple[int, int] | None:
         """Document positions of a range given in a section's text."""
         first = last = None
-        for p in self._paragraphs:
-            if p.section != section:
-                continue
+        for p in self._map.by_section.get(section, []):
             if first is None and start <= p.start + p.length:
                 first = p.position + qt_units(p.text, max(0, start - p.start))
             if end <= p.start + p.length:
@@ -244,7 +240,7 @@ class ReadingPane(QWidget):
         if not cursor.hasSelection():
             return None
         a, b = cursor.selectionStart(), cursor.selectionEnd()
-        inside = [p for p in self._paragraphs if p.position <= b and a <= p.position + qt_units(p.text, p.length)]
+        inside = [p for p in self._map.paragraphs if p.position <= b and a <= p.position + qt_units(p.text, p.length)]
         if not inside:
             return None
         first = inside[0]
@@ -286,8 +282,7 @@ class ReadingPane(QWidget):
             offset = len(heading) + 1 if heading else 0
             if hit.start >= offset:
                 span = self.document_range(hit.target, hit.start - offset, hit.end - offset)
-            block = self.view.anchor_block(f"sec-{hit.target}")
-            start_at = block.position() if block is not None else 0
+            start_at = self._map.section_start(hit.target) or 0
         if span is None:  # in a heading, the title, the abstract, the references: find it from there on
             found = self.view.document().find(_original_match(hit), start_at)
             span = (found.selectionStart(), found.selectionEnd()) if not found.isNull() else None
@@ -307,12 +302,7 @@ class ReadingPane(QWidget):
         span = self.document_range(section, start, end)
         if span is None:
             return
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(span[0])
-        block = cursor.block()
-        line = block.layout().lineForTextPosition(cursor.positionInBlock())
-        top = self.view.document().documentLayout().blockBoundingRect(block).top() + (line.y() if line.isValid() else 0)
-        self.view.verticalScrollBar().setValue(max(0, int(top) - 60))
+        self.view.verticalScrollBar().setValue(max(0, self.position_top(span[0]) - 60))
 
     def _fill_outline(self) -> None:
         self.outline.clear()
@@ -400,12 +390,12 @@ class ReadingPane(QWidget):
     def go_to_reference(self, n: int) -> None:
         self.references.setCurrentRow(n - 1)
         self.references.scrollToItem(self.references.currentItem())
-        top = self.view.anchor_top(f"ref-{n}")
+        top = self.reference_top(n)
         if top is not None:
             self.view.verticalScrollBar().setValue(top)
 
     def go_to_citation(self, n: int, k: int = 0) -> None:
-        top = self.view.anchor_top(f"cite-{n}-{k}")
+        top = self.citation_top(n, k)
         if top is not None:
             self.view.verticalScrollBar().setValue(max(0, top - 40))
 

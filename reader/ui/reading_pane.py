@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from html import escape
 from typing import Any
 from urllib.parse import unquote
@@ -66,7 +67,8 @@ class ReadingPane(QWidget):
         self.article: Article | None = None
         self.show_abstract = settings.value("reading/showAbstract", True, type=bool)
         self.show_related = False
-        self._section_tops: list[tuple[int, int]] = []  # (top, section index), in order
+        self._headings: list[tuple[int, int]] = []  # (document position, section index), in order
+        self._outline_items: dict[int, QTreeWidgetItem] = {}  # section index → its outline item
         self._map = ArticleMap()  # where each heading, paragraph and reference stands
         self._citations: dict[int, list[Any]] = {}  # reference number → its marks, in reading order
         self.highlight_rows: list[dict[str, Any]] = []
@@ -195,7 +197,8 @@ class ReadingPane(QWidget):
         self._citations = {}
         for c in self.article.citations:
             self._citations.setdefault(c.ref, []).append(c)
-        self._section_tops = [(self.position_top(at), i) for i, at in sorted(self._map.headings.items())]
+        # Tops are asked for when needed: a top far down would make Qt lay the whole text out now.
+        self._headings = sorted((at, i) for i, at in self._map.headings.items())
         self.draw_highlights(self.highlight_rows)
         if keep_scroll:
             self.view.verticalScrollBar().setValue(value)
@@ -306,6 +309,7 @@ class ReadingPane(QWidget):
 
     def _fill_outline(self) -> None:
         self.outline.clear()
+        self._outline_items = {}
         if self.article is None:
             return
         parent: QTreeWidgetItem | None = None
@@ -314,6 +318,7 @@ class ReadingPane(QWidget):
                 continue
             item = QTreeWidgetItem([s.heading])
             item.setData(0, SECTION_ROLE, i)
+            self._outline_items[i] = item
             item.setToolTip(0, plain_tip(s.heading))
             if s.level <= 1 or parent is None:
                 self.outline.addTopLevelItem(item)
@@ -334,11 +339,27 @@ class ReadingPane(QWidget):
 
     # -- moving about -------------------------------------------------------
 
+    def section_top(self, index: int) -> int | None:
+        at = self._map.headings.get(index)
+        return None if at is None else self.position_top(at)
+
     def scroll_to_section(self, index: int) -> None:
-        for top, i in self._section_tops:
-            if i == index:
-                self.view.verticalScrollBar().setValue(top)
-                return
+        top = self.section_top(index)
+        if top is not None:
+            self.view.verticalScrollBar().setValue(top)
+
+    def _section_at(self, value: int) -> int | None:
+        """The last section whose heading is above ``value``: a binary search over the headings shown
+        so far (a heading below the view is never asked for its top, so nothing more is laid out)."""
+        bottom = self.view.cursorForPosition(QPoint(4, self.view.viewport().height() - 1)).position()
+        lo, hi = 0, bisect.bisect_right(self._headings, (bottom, len(self._headings) + 1))
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.position_top(self._headings[mid][0]) <= value:
+                lo = mid + 1
+            else:
+                hi = mid
+        return self._headings[lo - 1][1] if lo else None
 
     def _outline_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         index = item.data(0, SECTION_ROLE)
@@ -347,29 +368,14 @@ class ReadingPane(QWidget):
 
     def _follow_scroll(self, _value: int = 0) -> None:
         """The outline marks the section at the top of the view."""
-        value = self.view.verticalScrollBar().value() + 8
-        current = None
-        for top, i in self._section_tops:
-            if top <= value:
-                current = i
-            else:
-                break
-        item = self._outline_item(current) if current is not None else None
+        current = self._section_at(self.view.verticalScrollBar().value() + 8)
+        item = self._outline_items.get(current) if current is not None else None
         if item is not None and item is not self.outline.currentItem():
             self.outline.blockSignals(True)
             self.outline.setCurrentItem(item)
             self.outline.blockSignals(False)
         if self.article_id is not None:
             self._save_timer.start()
-
-    def _outline_item(self, section: int) -> QTreeWidgetItem | None:
-        it = [self.outline.topLevelItem(i) for i in range(self.outline.topLevelItemCount())]
-        while it:
-            item = it.pop(0)
-            if item.data(0, SECTION_ROLE) == section:
-                return item
-            it[0:0] = [item.child(k) for k in range(item.childCount())]
-        return None
 
     def _link(self, url: QUrl) -> None:
         scheme, _, rest = url.toString().partition(":")

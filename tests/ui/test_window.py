@@ -77,7 +77,7 @@ def test_import_select_outline_abstract_references(qtbot, window) -> None:
     assert bar.maximum() > 0, "the article should be longer than the view"
     last = outline.topLevelItem(5)
     qtbot.mouseClick(outline.viewport(), Qt.MouseButton.LeftButton, pos=outline.visualItemRect(last).center())
-    target = dict((i, top) for top, i in window.reading_pane._section_tops)[last.data(0, Qt.ItemDataRole.UserRole)]
+    target = window.reading_pane.section_top(last.data(0, Qt.ItemDataRole.UserRole))
     assert bar.value() > 0
     assert bar.value() == min(target, bar.maximum())
     first = outline.topLevelItem(0)

@@ -32,7 +32,8 @@ def characters(text: str, units: int) -> int:
 
 
 def plain_tip(text: str) -> str:
-    """A tool tip that shows ``text`` as it is: escaped rich text, so nothing in it is markup."""
+    """A tool tip (or message box text) that shows ``text`` as it is: escaped rich text, so nothing
+    in it is markup. Qt takes text that looks like HTML for rich text there, and would load its images."""
     return f"<p style='white-space:pre-wrap'>{escape(text)}</p>" if text else ""
 
 

@@ -16,7 +16,7 @@ from reader.core.library.store import Library
 from reader.core.model import Section
 from reader.core.parse.citation_marks import MAX_LINKED_MARKS, link_citations
 from reader.ui.article_html import Labels, render
-from reader.ui.reading_pane import ReadingPane
+from reader.ui.reading_pane import SECTION_ROLE, ReadingPane
 
 
 @pytest.fixture
@@ -98,3 +98,28 @@ def test_opening_grows_linearly_with_the_marks(pane: ReadingPane) -> None:
 
     small, large = seconds(2_000), seconds(8_000)
     assert large < 8 * small + 0.3, (small, large)
+
+
+def test_the_outline_follows_the_scroll(pane: ReadingPane) -> None:
+    import random
+
+    from bench.gen_dumps import CN, paragraph
+
+    rng = random.Random(3)
+    lines = [
+        "党建引领视域下基层治理的实践路径研究",
+        "王伟  李芳",
+        f"【摘要】 {paragraph(rng, 4)}",
+        "【关键词】 党建; 治理",
+    ]
+    for s in range(6):
+        lines.append(f"{CN[s]}、推进党建工作第{s + 1}部分")
+        lines += [paragraph(rng, 6) for _ in range(12)]
+    article_id = pane.library.import_bytes("\n".join(lines).encode()).article_id
+    pane.show_article(article_id)
+    bar = pane.view.verticalScrollBar()
+    sections = sorted(pane._map.headings)
+    assert len(sections) == 6
+    for i in [*sections[1:5], sections[0], sections[3]]:
+        bar.setValue(pane.section_top(i))
+        assert pane.outline.currentItem().data(0, SECTION_ROLE) == i

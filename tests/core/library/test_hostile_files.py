@@ -142,3 +142,35 @@ def test_a_fifo_among_note_templates_is_passed_over(tmp_path: Path) -> None:
     os.mkfifo(folder / "pipe.md")
     found = templates(tmp_path)
     assert "pipe" not in found and found
+
+
+def test_big_imports_hold_bounded_memory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Chunks are bounded in bytes as well as files, and big dumps are parsed in this process, one at
+    a time, never in every worker at once; each article still belongs to its own file."""
+    from reader.core.library import importer
+
+    folder = tmp_path / "in"
+    texts = dumps_in(folder, 12)
+    sizes = sorted(len(t) for t in texts)
+    monkeypatch.setattr(importer, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(importer, "IN_WORKER_MAX", sizes[6])  # the five biggest are parsed here
+    monkeypatch.setattr(importer, "CHUNK_BYTES", 3 * sizes[-1])
+    chunks: list[int] = []
+    here: list[str] = []
+    split, parse = importer._split_known, importer.parse_bytes
+    monkeypatch.setattr(
+        importer,
+        "_split_known",
+        lambda lib, chunk, seen: (chunks.append(sum(len(j.data or b"") for j in chunk)), split(lib, chunk, seen))[1],
+    )
+    monkeypatch.setattr(importer, "parse_bytes", lambda data, name="": (here.append(name), parse(data, name))[1])
+    library = Library()
+    summary = import_paths(library, [folder], workers=2, start_method="spawn")
+    assert summary.imported == 12 and not summary.refused
+    assert len(chunks) > 1 and max(chunks) < 4 * sizes[-1]
+    big = {f"dump_{k}.txt" for k, t in enumerate(texts) if len(t) > sizes[6]}
+    assert set(here) == big and len(big) == 5
+    for file_name, article_id in library.db.execute("SELECT file_name, id FROM articles"):
+        expected = parse(texts[int(file_name[5:-4])], file_name)
+        assert library.article(article_id).title == expected.title
+    library.close()

@@ -131,3 +131,46 @@ def test_no_other_rich_text_widget_can_load() -> None:
         assert not re.search(r"\.loadResource\s*=", source), path
         made = re.findall(r"\b(QTextBrowser|QTextEdit)\(", source)
         assert not made, f"{path}: {made}"
+
+
+WINDOW_SCRIPT = """
+import random, sys
+from PySide6.QtWidgets import QApplication
+from bench.gen_dumps import dump
+from reader.app import create_window
+from reader.core.library.store import Library
+
+folder, fifo = sys.argv[1], sys.argv[2]
+library = Library.in_folder(folder)
+article_id = library.import_bytes(dump(random.Random(1), 1).encode()).article_id
+library.set_note("article", article_id, f"![z](file:///dev/zero)\\n\\n![f](file://{fifo})\\n\\n<img src='file:///dev/zero'>")
+library.close()
+app = QApplication([])
+window = create_window(folder)
+window.show()
+window.library_pane.select_article(article_id)
+for _ in range(20):
+    app.processEvents()
+window.notes_panel.update_preview()
+app.processEvents()
+print("alive", window.notes_panel.article_id == article_id)
+window.close()
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_note_with_hostile_images_opens_in_the_window(tmp_path: Path) -> None:
+    """The whole path: a stored note naming /dev/zero and a FIFO, shown in the real window's preview."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-c", WINDOW_SCRIPT, str(tmp_path / "lib"), str(fifo)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "alive True" in proc.stdout

@@ -140,6 +140,23 @@ def dump(rng: random.Random, i: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def marked_dump(marks: int, per_paragraph: int = 10, refs: int = 50, seed: int = 1) -> str:
+    """One article with ``marks`` [n] marks, ``per_paragraph`` to a paragraph, citing ``refs`` references."""
+    rng = random.Random(seed)
+    lines = [f"{rng.choice(TOPICS)}视域下基层治理的实践路径研究", "王伟  李芳", f"【摘要】 {paragraph(rng, 4)}"]
+    lines += ["【关键词】 党建引领; 基层治理", "一、引言"]
+    done = 0
+    while done < marks:
+        n = min(per_paragraph, marks - done)
+        lines.append("".join(sentence(rng)[:-1] + f"[{rng.randint(1, refs)}]。" for _ in range(n)))
+        done += n
+    lines.append("参考文献")
+    lines += [
+        f"[{r}]{name(rng)}.{rng.choice(TOPICS)}研究[J].{rng.choice(JOURNALS)},2020(1):1-9." for r in range(1, refs + 1)
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def generate(out: Path, n: int, seed: int = 7) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)

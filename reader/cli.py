@@ -14,6 +14,29 @@ from reader import __version__
 from reader.core.library.paths import ENV_VAR, data_dir
 
 
+def _whole(low: int, high: int | None = None) -> Any:
+    """An argparse type: a whole number from ``low`` (to ``high``); anything else is a usage error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < low or (high is not None and value > high):
+            span = f"from {low} to {high}" if high is not None else f"at least {low}"
+            raise argparse.ArgumentTypeError(f"must be {span}, not {value}")
+        return value
+
+    parse.__name__ = "number"
+    return parse
+
+
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id would not even reach the query
+MAX_LIMIT = 1_000_000  # search hits
+MAX_WORKERS = 256
+COLORS = 5  # highlight colours, numbered from 1 on the command line
+
+
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -42,13 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", parents=[common], help="import dumps (files and folders, recursively)")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--workers", type=int, default=None, help="parser processes (default: one per core)")
+    p.add_argument(
+        "--workers",
+        type=_whole(0, MAX_WORKERS),
+        default=None,
+        help="parser processes, 0 for none (default: one per core)",
+    )
 
     p = sub.add_parser("list", parents=[common], help="list the articles in the library")
     p.add_argument("--json", action="store_true", help="print one JSON array")
 
     p = sub.add_parser("show", parents=[common], help="show one article")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_whole(1, MAX_ID), metavar="ID")
     p.add_argument("--json", action="store_true", help="print the article as JSON")
 
     sub.add_parser("reparse", parents=[common], help="parse every kept dump again with this version")
@@ -61,24 +89,31 @@ def build_parser() -> argparse.ArgumentParser:
         help='words (all must occur), "exact phrase", -exclude, title: author: source: tag: course:',
     )
     p.add_argument("--json", action="store_true", help="one JSON object per line per hit")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
+    p.add_argument("--limit", type=_whole(1, MAX_LIMIT), default=20, metavar="N", help="at most N hits (default 20)")
 
     sub.add_parser("reindex", parents=[common], help="build the full-text index again")
 
     p = sub.add_parser("backup", parents=[common], help="back the library up (rotating, in DIR/backups)")
-    p.add_argument("--keep", type=int, default=7, metavar="N", help="backups kept (default 7)")
+    p.add_argument("--keep", type=_whole(1, 10_000), default=7, metavar="N", help="backups kept (default 7)")
 
     p = sub.add_parser("restore", parents=[common], help="put a backup in place of the library")
     p.add_argument("backup", nargs="?", metavar="BACKUP", help="a backup file (default: the newest healthy one)")
 
     p = sub.add_parser("export", parents=[common], help="export highlights and notes as Markdown")
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--article", type=int, action="append", metavar="ID", help="an article (repeatable)")
+    which.add_argument(
+        "--article", type=_whole(1, MAX_ID), action="append", metavar="ID", help="an article (repeatable)"
+    )
     which.add_argument("--collection", metavar="NAME", help="a course: a folder with index.md and its articles")
     which.add_argument("--all", action="store_true", help="every article")
     p.add_argument("--out", required=True, metavar="PATH", help="the folder to write into (a file with --csl/--theme)")
     p.add_argument("--template", metavar="NAME", help="a template NAME.md.j2 from the library folder's export/")
-    p.add_argument("--theme-color", type=int, metavar="N", help="with --collection: one file of colour N's highlights")
+    p.add_argument(
+        "--theme-color",
+        type=_whole(1, COLORS),
+        metavar="N",
+        help=f"with --collection: one file of colour N's highlights (1 to {COLORS})",
+    )
     p.add_argument("--theme-tag", metavar="TAG", help="with --collection: one file of the highlights tagged TAG")
     p.add_argument("--csl", action="store_true", help="write the references as CSL-JSON (for Zotero) instead")
     p.add_argument("--force", action="store_true", help="overwrite files that exist")
@@ -86,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a name that is not UTF-8 prints as \xNN, never a traceback
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     folder = data_dir(getattr(args, "data_dir", None))
@@ -146,10 +184,11 @@ def _library(folder: Any, write: bool = False) -> Iterator[Any]:
 
 def cmd_parse(args: argparse.Namespace, folder: Any) -> int:
     from reader.core.parse.dump import parse_file
+    from reader.core.parse.files import shown_name
 
     refused = 0
-    for name in args.files:
-        article = parse_file(name)
+    for path in args.files:
+        article, name = parse_file(path), shown_name(path)
         if article.error:
             refused += 1
             article.error = f"{name}: {article.error}"
@@ -332,7 +371,7 @@ def cmd_backup(args: argparse.Namespace, folder: Any) -> int:
     from reader.core.library.backup import make_backup
 
     with _library(folder) as library:
-        path = make_backup(library.db, Path(folder), keep=max(1, args.keep))
+        path = make_backup(library.db, Path(folder), keep=args.keep)
     print(path)
     return 0
 

@@ -101,3 +101,50 @@ def test_damaged_database_is_reported_not_crashed(tmp_path: Path, capsys: pytest
     assert main(["list", "--data-dir", str(lib)]) == 2
     err = capsys.readouterr().err
     assert "reader:" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "党建", "--limit", "-5"],
+        ["search", "党建", "--limit", "0"],
+        ["search", "党建", "--limit", "x"],
+        ["show", "-1"],
+        ["show", str(2**64)],
+        ["import", "--workers", "-2", "nothing"],
+        ["backup", "--keep", "0"],
+        ["export", "--article", "0", "--out", "x"],
+        ["export", "--collection", "c", "--theme-color", "9", "--out", "x"],
+    ],
+)
+def test_numeric_options_are_checked(args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A bad number is a usage error (exit 2, one line on stderr), never a loop or a traceback."""
+    with pytest.raises(SystemExit) as exit_:
+        main([*args, "--data-dir", str(tmp_path / "lib")])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "error: argument" in err and "Traceback" not in err
+    assert not (tmp_path / "lib").exists()  # refused before the library is opened
+
+
+def test_search_with_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    """A query from a terminal that is not UTF-8 arrives with lone surrogates: it still runs."""
+    lib = str(tmp_path / "lib")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "search",
+            "--data-dir",
+            lib,
+            "--limit",
+            "3",
+            b"\xff\xfe\xb5\xb3".decode("utf-8", "surrogateescape"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "0 hit(s)" in proc.stdout

@@ -1,11 +1,17 @@
-"""The article's text as read-only rich text, and the UTF-16 arithmetic that Qt's positions need."""
+"""The article's text as read-only rich text, and the UTF-16 arithmetic that Qt's positions need.
+
+Rich text that holds imported text or the reader's notes loads nothing: ``InertBrowser`` is the
+only kind of QTextBrowser the app makes, and ``plain_tip`` makes a tool tip of any text without
+letting Qt take it for rich text (a tool tip or a QLabel would load an ``<img src="file:…">``)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import QPoint, QUrl
-from PySide6.QtGui import QTextBlock, QTextCursor
+from PySide6.QtCore import QByteArray, QPoint, QUrl
+from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from .article_html import STYLE
@@ -25,38 +31,46 @@ def characters(text: str, units: int) -> int:
     return k
 
 
-class ArticleView(QTextBrowser):
+def plain_tip(text: str) -> str:
+    """A tool tip (or message box text) that shows ``text`` as it is: escaped rich text, so nothing
+    in it is markup. Qt takes text that looks like HTML for rich text there, and would load its images."""
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>" if text else ""
+
+
+class InertBrowser(QTextBrowser):
+    """A QTextBrowser that never loads anything: no images, style sheets, files or network.
+
+    Qt asks the widget's virtual ``loadResource``; it must be overridden in a subclass (an attribute
+    set on an instance is never called), and it must answer with something usable: when the answer
+    is null or no image, QTextDocument and its image handler read a local file themselves."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+
+    def loadResource(self, kind: int, name: QUrl) -> Any:
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            return _blank_image()  # a blank pixel stands for any image: imported text and notes stay text
+        return QByteArray()  # empty, not null: no style sheet, no file, no network
+
+
+@lru_cache(maxsize=1)
+def _blank_image() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    return image
+
+
+class ArticleView(InertBrowser):
     """Read-only rich text; links are routed by the reading pane, and nothing is ever loaded."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
         self.setAccessibleName(self.tr("Article text"))
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(STYLE)
         self.document().setDocumentMargin(24)
-
-    def loadResource(self, kind: int, name: QUrl) -> Any:
-        return None  # no images, no style sheets, no network: imported text stays text
-
-    def anchor_block(self, name: str) -> QTextBlock | None:
-        """The block holding the anchor called ``name``."""
-        block = self.document().begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                if fragment.isValid() and name in fragment.charFormat().anchorNames():
-                    return block
-                it += 1
-            block = block.next()
-        return None
-
-    def anchor_top(self, name: str) -> int | None:
-        """Vertical position, in document pixels, of the anchor called ``name``."""
-        block = self.anchor_block(name)
-        return None if block is None else int(self.document().documentLayout().blockBoundingRect(block).top())
 
     def top_position(self) -> int:
         """Character position at the top of the viewport: the reading position."""

@@ -22,6 +22,7 @@ from reader.core.export.gbt7714 import gbt7714
 from reader.core.export.markdown import Exporter, ExportError, highlight_markdown
 from reader.core.library.store import Library
 
+from .article_view import plain_tip
 from .folder_field import FolderField
 
 ARTICLE, SELECTED, COURSE, THEME, LIBRARY, CSL = "article", "selected", "course", "theme", "library", "csl"
@@ -117,9 +118,10 @@ class ExportDialog(QDialog):
             self.written = self.export()
         except ExportError as exc:
             if "exists" not in str(exc):
-                QMessageBox.warning(self, self.tr("Export"), str(exc))
+                QMessageBox.warning(self, self.tr("Export"), plain_tip(str(exc)))  # may quote a template
                 return
-            answer = QMessageBox.question(self, self.tr("Export"), self.tr("%1\n\nOverwrite?").replace("%1", str(exc)))
+            text = plain_tip(self.tr("%1\n\nOverwrite?").replace("%1", str(exc)))
+            answer = QMessageBox.question(self, self.tr("Export"), text)
             if answer != QMessageBox.StandardButton.Yes:
                 return
             self.written = self.export(force=True)

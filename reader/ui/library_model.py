@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelInd
 from reader.core.library import listing
 from reader.core.library.store import Library
 
+from .article_view import plain_tip
+
 ARTICLE_IDS_MIME = "application/x-yandu-article-ids"
 BLOCK = 200  # rows fetched together when one is asked for
 
@@ -96,6 +98,9 @@ class LibraryModel(QAbstractTableModel):
         row = self._row(index.row())
         if row is None:
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:  # tool tips are rich text when they look like it
+            shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return plain_tip(str(shown)) if shown is not None else None
         key = self.COLUMNS[index.column()]
         value = row[key]
         if key == "authors":

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from reader.core.library import listing
 from reader.core.library.store import Library
 
+from .article_view import plain_tip
 from .library_model import ARTICLE_IDS_MIME, LibraryModel, ids_from_mime
 
 RESULTS = 300  # search hits listed at the most
@@ -252,7 +253,7 @@ class LibraryPane(QWidget):
             if hit.article_id in shown:
                 item = QListWidgetItem(f"{hit.title}\n[{where.get(hit.where, hit.where)}] {hit.snippet}")
                 item.setData(Qt.ItemDataRole.UserRole, hit)
-                item.setToolTip(hit.snippet)
+                item.setToolTip(plain_tip(hit.snippet))
                 self.results.addItem(item)
         self.results.setVisible(True)
 

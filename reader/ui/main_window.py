@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
 
         self.library_pane.articleSelected.connect(self.open_article)
         self.reading_pane.keywordClicked.connect(self.library_pane.filter_by_keyword)
+        self.reading_pane.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.notes_panel.highlightActivated.connect(self.go_to_highlight)
         self.notes_panel.message.connect(self.statusBar().showMessage)
         self.library_pane.hitActivated.connect(self.go_to_hit)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from reader.core.export.study_notes import markdown_to_html, quote_highlight, templates
 from reader.core.library.store import Library
 
-from .article_view import qt_units
+from .article_view import InertBrowser, plain_tip, qt_units
 from .reading_pane import HIGHLIGHT_COLORS
 
 Index = QModelIndex | QPersistentModelIndex
@@ -61,7 +60,7 @@ class HighlightsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(HIGHLIGHT_COLORS[row["color"] % len(HIGHLIGHT_COLORS)])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row["quote"]
+            return plain_tip(row["quote"])
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         return None
@@ -184,10 +183,8 @@ class NotesPanel(QWidget):
         self.editor.setAccessibleName(self.tr("Study notes"))
         self.editor.setPlaceholderText(self.tr("Study notes in Markdown. They are saved as you type."))
         self.editor.textChanged.connect(self._preview_later)
-        self.preview = QTextBrowser(self)
+        self.preview = InertBrowser(self)  # a note may hold ![x](file:///dev/zero): nothing is loaded
         self.preview.setObjectName("notesPreview")
-        self.preview.setOpenLinks(False)
-        self.preview.loadResource = lambda *_: None  # type: ignore[method-assign]  # nothing remote, ever
         self._preview_timer = QTimer(self, singleShot=True, interval=200)
         self._preview_timer.timeout.connect(self.update_preview)
 

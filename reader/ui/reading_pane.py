@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import sqlite3
 from html import escape
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import unquote
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl, Signal
@@ -35,23 +36,16 @@ from PySide6.QtWidgets import (
 
 from reader.core.library.store import Library
 from reader.core.model import Article
+from reader.core.parse.citation_marks import MAX_LINKED_MARKS
 
 from .article_html import Labels, render
-from .article_view import ArticleView, characters, qt_units
+from .article_map import ArticleMap, map_blocks
+from .article_view import ArticleView, characters, plain_tip, qt_units
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 MIN_FONT, MAX_FONT, DEFAULT_FONT = 9, 28, 13
 # Highlight colours: light enough for black text, distinct from each other and from the selection.
 HIGHLIGHT_COLORS = ("#ffe98a", "#bfe0ff", "#ffc9d6", "#c8efc1", "#ded3ff")
-
-
-class Paragraph(NamedTuple):
-    section: int
-    paragraph: int
-    start: int  # offset of the paragraph in its section's text (paragraphs joined by newlines)
-    position: int  # where the paragraph's block starts in the document
-    length: int  # in characters, as Python counts them
-    text: str
 
 
 def _original_match(hit: Any) -> str:
@@ -64,6 +58,7 @@ def _original_match(hit: Any) -> str:
 class ReadingPane(QWidget):
     keywordClicked = Signal(str)
     startRequested = Signal(str)  # sample, import, dismiss: the first-run page's links
+    message = Signal(str)  # a line for the status bar
 
     def __init__(self, library: Library, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,8 +69,10 @@ class ReadingPane(QWidget):
         self.article: Article | None = None
         self.show_abstract = settings.value("reading/showAbstract", True, type=bool)
         self.show_related = False
-        self._section_tops: list[tuple[int, int]] = []  # (top, section index), in order
-        self._paragraphs: list[Paragraph] = []  # where each paragraph of the article stands
+        self._headings: list[tuple[int, int]] = []  # (document position, section index), in order
+        self._outline_items: dict[int, QTreeWidgetItem] = {}  # section index → its outline item
+        self._map = ArticleMap()  # where each heading, paragraph and reference stands
+        self._citations: dict[int, list[Any]] = {}  # reference number → its marks, in reading order
         self.highlight_rows: list[dict[str, Any]] = []
 
         self.view = ArticleView(self)
@@ -85,6 +82,7 @@ class ReadingPane(QWidget):
 
         self.title_label = QLabel(self.prompt(), self)
         self.title_label.setObjectName("readingTitle")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # the title comes from the dump
         self.abstract_toggle = QToolButton(self)
         self.abstract_toggle.setObjectName("abstractToggle")
         self.abstract_toggle.setCheckable(True)
@@ -166,6 +164,9 @@ class ReadingPane(QWidget):
         self._fill_references()
         if self.article is not None and article_id is not None:
             self.title_label.setText(self.article.title or "")
+            if len(self.article.citations) >= MAX_LINKED_MARKS:
+                text = self.tr("Only the first %1 citation marks of this article are linked to its references.")
+                self.message.emit(text.replace("%1", f"{MAX_LINKED_MARKS:,}"))
             self.view.scroll_to_position(self.library.position(article_id))
             self._follow_scroll()
         else:
@@ -199,44 +200,43 @@ class ReadingPane(QWidget):
             return
         value = self.view.verticalScrollBar().value()
         self.view.setHtml(render(self.article, self.labels(), self.show_abstract, self.show_related))
-        tops = []
-        for i, s in enumerate(self.article.sections):
-            top = self.view.anchor_top(f"sec-{i}") if s.heading else None
-            if top is not None:
-                tops.append((top, i))
-        self._section_tops = tops
-        self._map_paragraphs()
+        self._map = map_blocks(self.view.document(), self.article)
+        self._citations = {}
+        for c in self.article.citations:
+            self._citations.setdefault(c.ref, []).append(c)
+        # Tops are asked for when needed: a top far down would make Qt lay the whole text out now.
+        self._headings = sorted((at, i) for i, at in self._map.headings.items())
         self.draw_highlights(self.highlight_rows)
         if keep_scroll:
             self.view.verticalScrollBar().setValue(value)
 
-    def _map_paragraphs(self) -> None:
-        """Find each paragraph's block: the article's paragraphs appear in the document in order."""
-        self._paragraphs = []
-        if self.article is None:
-            return
-        wanted = [(si, pi, para) for si, s in enumerate(self.article.sections) for pi, para in enumerate(s.paragraphs)]
-        offsets: dict[tuple[int, int], int] = {}
-        for si, s in enumerate(self.article.sections):
-            at = 0
-            for pi, para in enumerate(s.paragraphs):
-                offsets[(si, pi)] = at
-                at += len(para) + 1
-        k = 0
-        block = self.view.document().begin()
-        while block.isValid() and k < len(wanted):
-            si, pi, para = wanted[k]
-            if block.text() == para:
-                self._paragraphs.append(Paragraph(si, pi, offsets[(si, pi)], block.position(), len(para), para))
-                k += 1
-            block = block.next()
+    def position_top(self, position: int) -> int:
+        """Vertical position, in document pixels, of the line holding a document position."""
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(min(max(0, position), self.view.document().characterCount() - 1))
+        block = cursor.block()
+        line = block.layout().lineForTextPosition(cursor.positionInBlock())
+        top = self.view.document().documentLayout().blockBoundingRect(block).top()
+        return int(top + (line.y() if line.isValid() else 0))
+
+    def citation_position(self, n: int, k: int = 0) -> int | None:
+        """Document position of the k-th mark citing reference n."""
+        marks = self._citations.get(n, [])
+        p = self._map.by_place.get((marks[k].section, marks[k].paragraph)) if 0 <= k < len(marks) else None
+        return None if p is None else p.position + qt_units(p.text, marks[k].start)
+
+    def citation_top(self, n: int, k: int = 0) -> int | None:
+        at = self.citation_position(n, k)
+        return None if at is None else self.position_top(at)
+
+    def reference_top(self, n: int) -> int | None:
+        at = self._map.references.get(n)
+        return None if at is None else self.position_top(at)
 
     def document_range(self, section: int, start: int, end: int) -> tuple[int, int] | None:
         """Document positions of a range given in a section's text."""
         first = last = None
-        for p in self._paragraphs:
-            if p.section != section:
-                continue
+        for p in self._map.by_section.get(section, []):
             if first is None and start <= p.start + p.length:
                 first = p.position + qt_units(p.text, max(0, start - p.start))
             if end <= p.start + p.length:
@@ -250,7 +250,7 @@ class ReadingPane(QWidget):
         if not cursor.hasSelection():
             return None
         a, b = cursor.selectionStart(), cursor.selectionEnd()
-        inside = [p for p in self._paragraphs if p.position <= b and a <= p.position + qt_units(p.text, p.length)]
+        inside = [p for p in self._map.paragraphs if p.position <= b and a <= p.position + qt_units(p.text, p.length)]
         if not inside:
             return None
         first = inside[0]
@@ -292,8 +292,7 @@ class ReadingPane(QWidget):
             offset = len(heading) + 1 if heading else 0
             if hit.start >= offset:
                 span = self.document_range(hit.target, hit.start - offset, hit.end - offset)
-            block = self.view.anchor_block(f"sec-{hit.target}")
-            start_at = block.position() if block is not None else 0
+            start_at = self._map.section_start(hit.target) or 0
         if span is None:  # in a heading, the title, the abstract, the references: find it from there on
             found = self.view.document().find(_original_match(hit), start_at)
             span = (found.selectionStart(), found.selectionEnd()) if not found.isNull() else None
@@ -313,15 +312,11 @@ class ReadingPane(QWidget):
         span = self.document_range(section, start, end)
         if span is None:
             return
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(span[0])
-        block = cursor.block()
-        line = block.layout().lineForTextPosition(cursor.positionInBlock())
-        top = self.view.document().documentLayout().blockBoundingRect(block).top() + (line.y() if line.isValid() else 0)
-        self.view.verticalScrollBar().setValue(max(0, int(top) - 60))
+        self.view.verticalScrollBar().setValue(max(0, self.position_top(span[0]) - 60))
 
     def _fill_outline(self) -> None:
         self.outline.clear()
+        self._outline_items = {}
         if self.article is None:
             return
         parent: QTreeWidgetItem | None = None
@@ -330,7 +325,8 @@ class ReadingPane(QWidget):
                 continue
             item = QTreeWidgetItem([s.heading])
             item.setData(0, SECTION_ROLE, i)
-            item.setToolTip(0, s.heading)
+            self._outline_items[i] = item
+            item.setToolTip(0, plain_tip(s.heading))
             if s.level <= 1 or parent is None:
                 self.outline.addTopLevelItem(item)
                 parent = item
@@ -345,15 +341,32 @@ class ReadingPane(QWidget):
         for n, ref in enumerate(self.article.references, start=1):
             item = QListWidgetItem(f"[{n}] {ref}")
             item.setData(Qt.ItemDataRole.UserRole, n)
+            item.setToolTip(plain_tip(f"[{n}] {ref}"))
             self.references.addItem(item)
 
     # -- moving about -------------------------------------------------------
 
+    def section_top(self, index: int) -> int | None:
+        at = self._map.headings.get(index)
+        return None if at is None else self.position_top(at)
+
     def scroll_to_section(self, index: int) -> None:
-        for top, i in self._section_tops:
-            if i == index:
-                self.view.verticalScrollBar().setValue(top)
-                return
+        top = self.section_top(index)
+        if top is not None:
+            self.view.verticalScrollBar().setValue(top)
+
+    def _section_at(self, value: int) -> int | None:
+        """The last section whose heading is above ``value``: a binary search over the headings shown
+        so far (a heading below the view is never asked for its top, so nothing more is laid out)."""
+        bottom = self.view.cursorForPosition(QPoint(4, self.view.viewport().height() - 1)).position()
+        lo, hi = 0, bisect.bisect_right(self._headings, (bottom, len(self._headings) + 1))
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.position_top(self._headings[mid][0]) <= value:
+                lo = mid + 1
+            else:
+                hi = mid
+        return self._headings[lo - 1][1] if lo else None
 
     def _outline_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         index = item.data(0, SECTION_ROLE)
@@ -362,29 +375,14 @@ class ReadingPane(QWidget):
 
     def _follow_scroll(self, _value: int = 0) -> None:
         """The outline marks the section at the top of the view."""
-        value = self.view.verticalScrollBar().value() + 8
-        current = None
-        for top, i in self._section_tops:
-            if top <= value:
-                current = i
-            else:
-                break
-        item = self._outline_item(current) if current is not None else None
+        current = self._section_at(self.view.verticalScrollBar().value() + 8)
+        item = self._outline_items.get(current) if current is not None else None
         if item is not None and item is not self.outline.currentItem():
             self.outline.blockSignals(True)
             self.outline.setCurrentItem(item)
             self.outline.blockSignals(False)
         if self.article_id is not None:
             self._save_timer.start()
-
-    def _outline_item(self, section: int) -> QTreeWidgetItem | None:
-        it = [self.outline.topLevelItem(i) for i in range(self.outline.topLevelItemCount())]
-        while it:
-            item = it.pop(0)
-            if item.data(0, SECTION_ROLE) == section:
-                return item
-            it[0:0] = [item.child(k) for k in range(item.childCount())]
-        return None
 
     def _link(self, url: QUrl) -> None:
         scheme, _, rest = url.toString().partition(":")
@@ -405,12 +403,12 @@ class ReadingPane(QWidget):
     def go_to_reference(self, n: int) -> None:
         self.references.setCurrentRow(n - 1)
         self.references.scrollToItem(self.references.currentItem())
-        top = self.view.anchor_top(f"ref-{n}")
+        top = self.reference_top(n)
         if top is not None:
             self.view.verticalScrollBar().setValue(top)
 
     def go_to_citation(self, n: int, k: int = 0) -> None:
-        top = self.view.anchor_top(f"cite-{n}-{k}")
+        top = self.citation_top(n, k)
         if top is not None:
             self.view.verticalScrollBar().setValue(max(0, top - 40))
 

@@ -391,6 +391,10 @@ Library: %1</source>
 <context>
     <name>ReadingPane</name>
     <message>
+        <source>Only the first %1 citation marks of this article are linked to its references.</source>
+        <translation>本文只有前 %1 处引注标号链接到参考文献。</translation>
+    </message>
+    <message>
         <source>Import: File → Import (Ctrl+O), drag files onto the window, or paste an article (Ctrl+Shift+V).</source>
         <translation>导入：文件 → 导入（Ctrl+O），把文件拖进窗口，或粘贴为文章（Ctrl+Shift+V）。</translation>
     </message>

@@ -133,7 +133,12 @@ def test_sigterm_during_an_import_leaves_no_worker_behind(tmp_path: Path) -> Non
     assert len(workers) >= 2, "the import never started its worker processes"
     time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)
-    out, err = proc.communicate(timeout=120)
+    try:
+        out, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        raise AssertionError(f"still running two minutes after SIGTERM:\n{out}\n{err[-3000:]}") from None
     assert proc.returncode == 0, err[-2000:]
     assert "closed 0" in out
     deadline = time.monotonic() + 10

@@ -77,7 +77,7 @@ def test_import_select_outline_abstract_references(qtbot, window) -> None:
     assert bar.maximum() > 0, "the article should be longer than the view"
     last = outline.topLevelItem(5)
     qtbot.mouseClick(outline.viewport(), Qt.MouseButton.LeftButton, pos=outline.visualItemRect(last).center())
-    target = view.anchor_top(f"sec-{last.data(0, Qt.ItemDataRole.UserRole)}")
+    target = window.reading_pane.section_top(last.data(0, Qt.ItemDataRole.UserRole))
     assert bar.value() > 0
     assert bar.value() == min(target, bar.maximum())
     first = outline.topLevelItem(0)
@@ -102,12 +102,14 @@ def test_citation_mark_reaches_its_reference_and_back(qtbot, window) -> None:
     view.verticalScrollBar().setValue(view.verticalScrollBar().value())  # settle layout
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert refs.currentRow() == 0
-    assert view.verticalScrollBar().value() == min(view.anchor_top("ref-1"), view.verticalScrollBar().maximum())
+    assert view.verticalScrollBar().value() == min(
+        window.reading_pane.reference_top(1), view.verticalScrollBar().maximum()
+    )
     # and back from the reference to where it is cited
     refs.setFocus()
     qtbot.keyClick(refs, Qt.Key.Key_Return)  # activating reference 1
     assert view.verticalScrollBar().value() == max(
-        0, min(view.anchor_top("cite-1-0") - 40, view.verticalScrollBar().maximum())
+        0, min(window.reading_pane.citation_top(1, 0) - 40, view.verticalScrollBar().maximum())
     )
     refs.setCurrentRow(1)
     window.reading_pane.copy_reference()

@@ -1,8 +1,10 @@
 """Notes and highlights leave the app as Markdown: one file an article, a course folder, a themed digest.
 
 Layouts are Jinja2 templates: the default ships in resources/export/, a user's own
-go in the library folder's export/ folder. Imported text is escaped so that it can
-never become HTML; the reader's own notes are their Markdown, untouched.
+go in the library folder's export/ folder, and all run sandboxed. Imported text is escaped
+(``escaping.escape_markdown``) before a template sees it, so that it can never become a link,
+an image or HTML; the reader's own notes are their Markdown, untouched. Only ``meta`` holds
+the raw values (for a front matter of a template's own).
 """
 
 from __future__ import annotations
@@ -14,13 +16,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 import yaml
+from jinja2.sandbox import SandboxedEnvironment
 
 from ..library import files
 from ..library.store import Library
 from .csl import csl_item
+from .escaping import escape_markdown, quote_block
 from .gbt7714 import gbt7714
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "export"
@@ -58,15 +63,6 @@ def inside(folder: Path, name: str) -> Path:
     return path
 
 
-def escape_text(text: str) -> str:
-    """Imported text as Markdown that shows it as it is: no HTML can come of it."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def quote_block(text: str) -> str:
-    return "\n".join(f"> {escape_text(line)}" if line else ">" for line in text.splitlines() or [""])
-
-
 @dataclass
 class Exporter:
     library: Library
@@ -76,7 +72,7 @@ class Exporter:
 
     def _environment(self) -> jinja2.Environment:
         folders = [str(self.data_dir / "export")] if self.data_dir else []
-        env = jinja2.Environment(
+        env = SandboxedEnvironment(  # a template from the library folder reaches no Python object's insides
             loader=jinja2.FileSystemLoader([*folders, str(SHIPPED)]),
             autoescape=False,  # Markdown, not HTML: imported text is escaped where it is put in
             trim_blocks=True,
@@ -93,6 +89,8 @@ class Exporter:
             return self._environment().get_template(name)
         except jinja2.TemplateNotFound as exc:
             raise ExportError(f"no export template called {self.template!r}") from exc
+        except jinja2.TemplateError as exc:
+            raise ExportError(f"the export template {name} cannot be read: {exc}") from exc
 
     # -- one article --------------------------------------------------------
 
@@ -124,36 +122,40 @@ class Exporter:
             text = "\n".join(article.sections[section].paragraphs) if section < len(article.sections) else ""
             paragraph = text.count("\n", 0, h["start"]) + 1
             heading = article.sections[section].heading if section < len(article.sections) else h["section_heading"]
-            location = "（无法定位）" if h["orphaned"] else f"{heading or '正文'}，第 {paragraph} 段"
+            location = "（无法定位）" if h["orphaned"] else f"{escape_markdown(heading or '正文')}，第 {paragraph} 段"
             groups.setdefault(-1 if h["orphaned"] else section, []).append(
                 {
-                    "quote": h["quote"],
+                    "quote": escape_markdown(h["quote"]),
                     "quote_block": quote_block(h["quote"]),
                     "color": h["color"],
-                    "meaning": meanings[h["color"]] if h["color"] < len(meanings) else "",
+                    "meaning": escape_markdown(meanings[h["color"]] if h["color"] < len(meanings) else ""),
                     "location": location,
                     "note": h["note"],
                     "tags": self.library.highlight_tags(h["id"]),
-                    "citation": citation,
+                    "citation": escape_markdown(citation),
                 }
             )
         ordered = sorted(groups.items(), key=lambda kv: (kv[0] < 0, kv[0]))
         highlights = [
-            ("无法定位的划线" if section < 0 else escape_text(article.sections[section].heading or "正文"), items)
+            ("无法定位的划线" if section < 0 else escape_markdown(article.sections[section].heading or "正文"), items)
             for section, items in ordered
         ]
         return {
             "front_matter": yaml.safe_dump(front, allow_unicode=True, sort_keys=False).strip(),
             "meta": front,
-            "title": escape_text(meta["title"]),
-            "citation": escape_text(citation),
+            "title": escape_markdown(meta["title"]),
+            "citation": escape_markdown(citation),
             "highlights": highlights,
             "note": self.library.note("article", article_id),
-            "references": [escape_text(r) for r in article.references],
+            "references": [escape_markdown(r) for r in article.references],
         }
 
     def article_markdown(self, article_id: int) -> str:
-        text = self._template().render(**self.context(article_id))
+        template, context = self._template(), self.context(article_id)
+        try:
+            text = template.render(**context)
+        except jinja2.TemplateError as exc:  # a user's template: a mistake or a sandbox refusal
+            raise ExportError(f"the export template failed: {exc}") from exc
         return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
     # -- writing files ------------------------------------------------------
@@ -189,7 +191,7 @@ class Exporter:
         if index.exists() and not force:
             raise ExportError(f"{index} exists (use --force to overwrite it)")
         files = self.export_articles(ids, folder, force)
-        lines = [f"# {escape_text(name)}", ""]
+        lines = [f"# {escape_markdown(name)}", ""]
         note = self.library.note("collection", collection_id)
         if note:
             lines += [note.strip(), ""]
@@ -197,8 +199,8 @@ class Exporter:
         for article_id, path in zip(ids, files, strict=True):
             meta = self.library.article_meta(article_id)
             assert meta is not None
-            link = path.name.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-            lines.append(f"- [{escape_text(meta['title'])}]({link}) — {escape_text(gbt7714(meta))}")
+            link = re.sub(r"[^\w.~-]", lambda m: quote(m[0]), path.name)  # Chinese stays readable
+            lines.append(f"- [{escape_markdown(meta['title'])}]({link}) — {escape_markdown(gbt7714(meta))}")
         self._write(index, "\n".join(lines) + "\n", True)
         return [index, *files]
 
@@ -208,7 +210,7 @@ class Exporter:
         """专题摘编: the highlights of one colour or one tag across a course, each with its citation."""
         meanings = self.library.color_meanings()
         topic = tag if tag is not None else (meanings[color] if color is not None else "全部划线")
-        lines = [f"# 专题摘编：{escape_text(topic)}", ""]
+        lines = [f"# 专题摘编：{escape_markdown(topic)}", ""]
         for article_id in self.library.collection_articles(collection_id):
             items = [
                 h
@@ -217,7 +219,7 @@ class Exporter:
                 if (color is None or h["color"] == color) and (tag is None or tag in h["tags"])
             ]
             for h in items:
-                lines += [h["quote_block"], ">", f"> ——{escape_text(h['citation'])}（{h['location']}）", ""]
+                lines += [h["quote_block"], ">", f"> ——{h['citation']}（{h['location']}）", ""]
                 if h["note"]:
                     lines += [h["note"], ""]
         return self._write(out, "\n".join(lines).rstrip() + "\n", force)
@@ -233,7 +235,7 @@ class Exporter:
 
 def highlight_markdown(quote: str, meaning: str, location: str, note: str, tags: list[str]) -> str:
     """One highlight as Markdown, for the clipboard."""
-    text = f"{quote_block(quote)}\n>\n> ——{meaning} · {location}\n"
+    text = f"{quote_block(quote)}\n>\n> ——{escape_markdown(meaning)} · {escape_markdown(location)}\n"
     if note:
         text += f"\n{note}\n"
     if tags:

@@ -11,6 +11,7 @@ import markdown
 from markdown.extensions.toc import TocExtension, slugify_unicode
 
 from ..library import files
+from .escaping import escape_markdown, quote_block
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "resources" / "templates"
 
@@ -48,11 +49,11 @@ def template_folder(data_dir: Path) -> Path:
 
 def templates(data_dir: Path) -> dict[str, str]:
     """Template name (file stem) → its Markdown, in name order."""
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(template_folder(data_dir).glob("*.md"))}
+    folder = template_folder(data_dir)  # only regular files: a FIFO named x.md would block the window
+    return {p.stem: p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.md")) if p.is_file()}
 
 
 def quote_highlight(quote: str, title: str, section: str, paragraph: int, meaning: str) -> str:
-    """A highlight as a Markdown blockquote with where it stands."""
-    where = "，".join(x for x in (f"《{title}》", section, f"第 {paragraph} 段") if x)
-    lines = "\n".join(f"> {line}" for line in quote.splitlines() or [""])
-    return f"{lines}\n>\n> ——{where}（{meaning}）\n"
+    """A highlight as a Markdown blockquote with where it stands; the dump's text escaped (``escaping``)."""
+    where = "，".join(x for x in (f"《{escape_markdown(title)}》", escape_markdown(section), f"第 {paragraph} 段") if x)
+    return f"{quote_block(quote)}\n>\n> ——{where}（{escape_markdown(meaning)}）\n"

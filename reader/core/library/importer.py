@@ -9,18 +9,21 @@ import sqlite3
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
 from ..model import Article
 from ..parse.dump import parse_bytes
+from ..parse.files import Unreadable, read_dump, shown_name
 from .store import Library
 from .summary import ImportResult, ImportSummary
 
 DUMP_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ""}
 BATCH = 200  # files per transaction; each file is a savepoint of its own
+CHUNK_BYTES = 64 * 1024 * 1024  # and at most this much read at once: AHEAD + 1 chunks are held
+IN_WORKER_MAX = 2 * 1024 * 1024  # bigger dumps are parsed here, one at a time (parsing holds ~25x a dump)
 PARALLEL_FROM = 400  # fewer files than this are parsed in this process
 AHEAD = 2  # chunks being parsed while one is stored
 
@@ -39,11 +42,11 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
                 for n in sorted(names):
                     f = Path(root) / n
                     if not n.startswith(".") and f.suffix.lower() in DUMP_SUFFIXES:
-                        files.append(f)
-        elif p.is_file():
+                        files.append(f)  # a pipe or a device among them is refused when read
+        elif os.path.exists(p):
             files.append(p)
         else:
-            missing.append((str(p), "no such file or folder"))
+            missing.append((shown_name(p), "no such file or folder"))
     return files, missing
 
 
@@ -56,9 +59,9 @@ class _Job(NamedTuple):
 
 def _read(path: Path) -> _Job:
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _Job(path, None, "", f"cannot read: {exc.strerror or exc}")
+        data = read_dump(path)
+    except Unreadable as exc:
+        return _Job(path, None, "", str(exc))
     return _Job(path, data, hashlib.sha256(data).hexdigest(), None)
 
 
@@ -79,14 +82,41 @@ def _parse_many(work: list[tuple[bytes, str]]) -> list[Article]:
 
 
 def _start_parsing(pool: ProcessPoolExecutor | None, workers: int, jobs: list[_Job]) -> Callable[[], list[Article]]:
-    """Begin parsing a chunk; the returned call waits for the articles, in order."""
-    work = [(j.data or b"", j.path.name) for j in jobs]
+    """Begin parsing a chunk; the returned call waits for the articles, in order. Big dumps are not
+    sent to the workers: each of them parsing one at once would multiply the peak memory."""
+    work = [(j.data or b"", shown_name(j.path.name)) for j in jobs]
     if pool is None:
         articles = _parse_many(work)
         return lambda: articles
-    size = max(1, -(-len(work) // (2 * workers)))
-    parts = [pool.submit(_parse_many, work[k : k + size]) for k in range(0, len(work), size)]
-    return lambda: [a for part in parts for a in part.result()]
+    small = [i for i, (data, _) in enumerate(work) if len(data) <= IN_WORKER_MAX]
+    size = max(1, -(-len(small) // (2 * workers)))
+    parts = [
+        (small[k : k + size], pool.submit(_parse_many, [work[i] for i in small[k : k + size]]))
+        for k in range(0, len(small), size)
+    ]
+
+    def articles() -> list[Article]:
+        out: dict[int, Article] = {}
+        for where, part in parts:
+            out.update(zip(where, part.result(), strict=True))
+        return [out[i] if i in out else parse_bytes(*work[i]) for i in range(len(work))]
+
+    return articles
+
+
+def _chunks(files: list[Path]) -> Iterator[list[_Job]]:
+    """The files read, ``BATCH`` at a time and never more than ``CHUNK_BYTES`` in one chunk."""
+    chunk: list[_Job] = []
+    size = 0
+    for path in files:
+        job = _read(path)
+        chunk.append(job)
+        size += len(job.data or b"")
+        if len(chunk) >= BATCH or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
 def import_paths(
@@ -120,8 +150,8 @@ def import_paths(
     done = 0
     in_flight: deque[tuple[list[_Job], Callable[[], list[Article]]]] = deque()
     try:
-        for start in range(0, total, BATCH):
-            fresh, stale = _split_known(library, [_read(p) for p in files[start : start + BATCH]], seen)
+        for chunk in _chunks(files):
+            fresh, stale = _split_known(library, chunk, seen)
             done = _store(library, summary, [(job, None) for job in stale], done, total, progress)
             in_flight.append((fresh, _start_parsing(pool, workers, fresh)))
             if len(in_flight) > AHEAD:
@@ -154,18 +184,21 @@ def _split_known(library: Library, chunk: list[_Job], seen: set[str]) -> tuple[l
 
 
 def _settle(library: Library, summary: ImportSummary, job: _Job, article: Article | None) -> None:
+    shown = shown_name(job.path)  # stored, listed and printed: text, whatever bytes the name is
     if job.data is None:
-        summary.add(ImportResult("refused", str(job.path), reason=job.error))
+        summary.add(ImportResult("refused", shown, reason=job.error))
         return
     try:
         result = library.import_bytes(
-            job.data, job.path.name, os.path.abspath(job.path), article=article, digest=job.digest
+            job.data,
+            shown_name(job.path.name),
+            shown_name(os.path.abspath(job.path)),
+            article=article,
+            digest=job.digest,
         )
-    except (
-        sqlite3.IntegrityError,
-        sqlite3.DataError,
-    ) as exc:  # this file's savepoint was rolled back; the others stand
-        result = ImportResult("refused", str(job.path), reason=f"could not be stored ({exc})")
+    except (sqlite3.IntegrityError, sqlite3.DataError, UnicodeError, ValueError) as exc:
+        # this file's savepoint was rolled back; the others stand
+        result = ImportResult("refused", shown, reason=f"could not be stored ({exc})")
     summary.add(result)
 
 

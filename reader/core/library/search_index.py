@@ -55,9 +55,20 @@ def _simplify(text: str) -> str:
     stay 乾 but 乾 alone 干, and a query could then miss its own text."""
     missing = {ord(ch) for ch in text if ord(ch) > 0x2E7F and ord(ch) not in _SIMPLIFIED}
     for code in missing:
-        converted = _converter().convert(chr(code))
-        _SIMPLIFIED[code] = converted if len(converted) == 1 else chr(code)
+        _SIMPLIFIED[code] = _simplified(code)
     return text.translate(_SIMPLIFIED)
+
+
+def _simplified(code: int) -> str:
+    """One character made simplified; a character the converter cannot take (a lone surrogate,
+    from a command line that was not UTF-8) stays as it is."""
+    if 0xD800 <= code <= 0xDFFF:
+        return chr(code)
+    try:
+        converted = _converter().convert(chr(code))
+    except (UnicodeError, ValueError, RuntimeError):
+        return chr(code)
+    return converted if len(converted) == 1 else chr(code)
 
 
 def normalize(text: str) -> str:
@@ -377,7 +388,7 @@ def _found_articles(db: Database, q: Query) -> set[int] | None:
 def search(db: Database, text: str, limit: int = 20) -> list[Hit]:
     """Hits, best first: rows of articles that hold every term, none of the excluded, and pass the filters."""
     q = Query.parse(text)
-    if q.empty:
+    if q.empty or limit < 1:  # a limit below one asks for nothing (and would never be reached)
         return []
     found = _found_articles(db, q)
     if not q.terms:  # filters only: the articles themselves

@@ -12,8 +12,11 @@ CITE_MARK = re.compile(r"[\[［〔]\s*(\d{1,3}(?:\s*[,，、\-–—~～]\s*\d{1
 _ANY_MARK = re.compile(r"[\[［〔①-⑳]")
 
 
+MAX_LINKED_MARKS = 10_000  # more is no article's; beyond it marks stay text and the view says so
+
+
 def link_citations(sections: list[Section], ref_count: int) -> list[Citation]:
-    """Every [n] mark in the text whose n is a reference."""
+    """Every [n] mark in the text whose n is a reference, the first ``MAX_LINKED_MARKS`` of them."""
     if not ref_count:
         return []
     out: list[Citation] = []
@@ -24,6 +27,8 @@ def link_citations(sections: list[Section], ref_count: int) -> list[Citation]:
             for m in CITE_MARK.finditer(para):
                 for n in _numbers(m):
                     if 1 <= n <= ref_count:
+                        if len(out) == MAX_LINKED_MARKS:
+                            return out
                         out.append(Citation(si, pi, m.start(), m.end(), n))
     return out
 

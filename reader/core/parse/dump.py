@@ -19,6 +19,7 @@ from .body import build_sections, match_heading
 from .citation_marks import link_citations
 from .decode import Refused, decode_bytes
 from .english import looks_english, read_english
+from .files import MAX_DUMP_BYTES, Unreadable, read_dump, shown_name, too_big
 from .header import is_title_candidate, read_header
 from .names import split_names
 from .references import read_references
@@ -65,15 +66,17 @@ _BODY_META = mk.line_label(
 
 
 def parse_file(path: str | os.PathLike[str]) -> Article:
-    p = Path(path)
+    """A file on disk: only a regular one, of a dump's size (``files.read_dump``)."""
     try:
-        data = p.read_bytes()
-    except OSError as exc:
-        return Article.refused(f"cannot read: {exc.strerror or exc}")
-    return parse_bytes(data, p.name)
+        data = read_dump(path)
+    except Unreadable as exc:
+        return Article.refused(str(exc))
+    return parse_bytes(data, shown_name(Path(path).name))
 
 
 def parse_bytes(data: bytes, name: str = "") -> Article:
+    if len(data) > MAX_DUMP_BYTES:  # pasted or handed over: the same cap as a file
+        return Article.refused(too_big(len(data)))
     try:
         return _parse_bytes(data, name)
     except Exception as exc:  # a bug must cost one file, never the whole import

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 import pytest
@@ -52,7 +54,7 @@ def test_front_matter_is_yaml_and_nothing_renders_as_html(seeded: tuple[Library,
     assert data["citation"].startswith("张三. <script>")
     html = markdown.markdown(body)
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert "[[链接]]" in body and "==高亮==" in body  # what Obsidian reads is left as it is
+    assert "\\[\\[链接\\]\\]" in body and "==高亮==" in body  # no wikilink from a dump; highlighting marks stay
 
 
 def test_course_folder_links_every_article(library: Library, seed_bytes: bytes, tmp_path: Path) -> None:
@@ -67,9 +69,8 @@ def test_course_folder_links_every_article(library: Library, seed_bytes: bytes, 
     index = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
     assert written[0].name == "index.md" and len(written) == 3
     assert "本课程的总结。" in index
-    for path in written[1:]:
-        link = path.name.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-        assert f"]({link})" in index
+    links = [unquote(m) for m in re.findall(r"\]\(([^)]*)\)", index)]
+    assert links == [p.name for p in written[1:]]
     assert "社区治理共同体视域下城市社区党建的实践路径" in index
     with pytest.raises(ExportError, match="exists"):
         Exporter(library).export_course(course, tmp_path / "out")  # never overwritten without asking
@@ -84,7 +85,7 @@ def test_theme_digest_gathers_one_colour(seeded: tuple[Library, int], tmp_path: 
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# 专题摘编：重点")
     assert "关键是要积极发挥党的引领作用" in text and "以自治为基础" in text and "政之所兴" not in text
-    assert "党建引领基层治理新探索[J]. 速读·中旬." in text
+    assert "党建引领基层治理新探索\\[J\\]. 速读·中旬." in text  # `[` escaped: it shows as itself
 
 
 @pytest.mark.parametrize(

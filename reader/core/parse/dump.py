@@ -192,9 +192,9 @@ class _Reader:
         references: list[str] = []
         if refs_at is not None:
             stop = related_at if related_at is not None else self.n
-            references = read_references(
-                [self.lines[i] for i in range(refs_at, stop) if not self.junk[i] and not self.page_break[i]]
-            )
+            entries = [self.lines[i] for i in range(refs_at, stop) if not self.junk[i] and not self.page_break[i]]
+            end = next((k for k, ln in enumerate(entries) if k and _ends_references(ln)), len(entries))
+            references = read_references(entries[:end])
         body: list[tuple[str, bool]] = []
         broke = False  # a page footer or chunk break since the last line of text
         for i in range(body_start, body_end):
@@ -283,7 +283,8 @@ class _Reader:
             if mk.META.match(line) or mk.META_BARE.match(line):
                 i += 1
                 continue
-            if title is not None and mk.clean_title(line) != title and (_heading(line) or _is_body_line(line)):
+            cleaned = mk.clean_title(line)  # a title with a site blurb glued on is no body text
+            if title is not None and cleaned != title and (_heading(line) or _is_body_line(cleaned)):
                 return i
             if title is None and is_title_candidate(line):
                 title = mk.clean_title(line)
@@ -427,6 +428,11 @@ def _is_marker(line: str) -> bool:
         or mk.EN_KEYWORDS.match(line)
         or mk.is_references_marker(line)
     )
+
+
+def _ends_references(line: str) -> bool:
+    """A page field after the reference list (`编辑:…`, `来源:…`): no entry starts with a label."""
+    return bool(line) and bool(mk.META.match(line)) and not mk.REF_LEADING.match(line)
 
 
 def _heading(line: str) -> bool:

@@ -11,6 +11,8 @@ from . import markers as mk
 from .names import DATE_PREFIX, split_names
 from .textclean import CJK, cjk_count
 
+_YEAR_LABEL = mk.line_label("年份 年度 出版年份 出版年 发表年份 發表年份", mk.LABEL_END + r"((?:19|20)\d{2})\b")
+_LABELS = re.compile(rf"[{CJK}]{{2,6}}\s*[:：]")  # `索 引 号:… 主题分类:…`: a line of page fields
 _ISSUE_LINE = re.compile(
     rf"^《?(?=[^\d\s《》|:：,，]{{0,40}}[{CJK}])(?P<src>[^\d\s《》|:：,，]{{1,40}}?)》?\s*[,，]?\s*"
     r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:第\s*\d{1,3}\s*卷\s*)?(?:第\s*)?(?P<issue>\d{1,3})\s*期"
@@ -29,7 +31,10 @@ _ONLINE = re.compile(r"(?:网络出版|網絡出版|网络首发|網絡首發)(?
 _CITED = re.compile(r"被引量\s*[:：]\s*(\d+)")
 _UPLOADER = re.compile(r"(?:上传用户|上傳用戶|上传人|上傳人)\s*[:：]\s*([^\s|｜]+)")
 _SITE_TITLE = re.compile(r"(?:网|網|网站|網站|文库|文庫|资料|資料|数据库|數據庫|平台|平臺|论坛|論壇)$")
-_AUTHOR_INLINE = re.compile(r"(?<!通讯)(?<!通訊)(?<!通信)(?<!第一)作\s*者\s*[\]】〕]?\s*[:：]\s*(?P<value>.+)$")
+_AUTHOR_INLINE = re.compile(
+    r"(?:(?<!通讯)(?<!通訊)(?<!通信)(?<!第一)作\s*者|研究生|作者姓名|学生姓名)\s*[\]】〕]?\s*[:：]\s*(?P<value>.+)$"
+)
+_POSTED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}|发表于|發表於)")
 _SOURCE_INLINE = re.compile(r"(?<=\s)(?:来源|來源|出处|出處)\s*[:：]\s*(?P<value>\S.*)$")  # `作者:… 来源:…`
 _BARE_AUTHOR = mk.line_label("作者 作者姓名", r"\s*[:：]?\s*$")
 _NAVIGATION = re.compile(r"[|｜→»]|>>|＞＞|\s>\s")  # menus and breadcrumbs
@@ -126,7 +131,9 @@ def is_title_candidate(line: str) -> bool:
         return False
     if _AFFILIATION.search(text) or _DATE_LINE.match(text) or _ISSUE_LINE.match(text) or _YEAR_ISSUE.match(text):
         return False
-    if _NAVIGATION.search(text) or _is_menu(text):
+    if _POSTED.search(text):  # `某公众号 2023-05-10 08:00 发表于北京`: a post's date line
+        return False
+    if _NAVIGATION.search(text) or _is_menu(text) or len(_LABELS.findall(text.replace(" ", ""))) >= 2:
         return False
     return split_names(text) is None
 
@@ -169,6 +176,7 @@ def read_header(lines: list[str], indexes: list[int]) -> Article:
             title_index = indexes[picked + 1]  # `——副标题` on the next line belongs to the title (rule 13)
             head.title += lines[title_index].strip()
     glued: list[str] | None = None
+    dated = False  # the authors came from a line with a post date glued to the first name
     listing = False  # under a bare `作者` label, one name a line
     for i in indexes:
         line = lines[i]
@@ -184,7 +192,7 @@ def read_header(lines: list[str], indexes: list[int]) -> Article:
             listing = True
             continue
         _read_meta(line, head, year)
-        if head.authors or mk.clean_title(line) == head.title:
+        if (head.authors and not dated) or mk.clean_title(line) == head.title:
             continue
         label = _AUTHOR_INLINE.search(line)
         if label:
@@ -194,9 +202,13 @@ def read_header(lines: list[str], indexes: list[int]) -> Article:
         else:
             candidate = line
         names = split_names(candidate)
-        if names:
+        if names and dated:  # a date glued to the first author never outweighs the full author line
+            if len(names) > len(head.authors) and set(head.authors) <= set(names):
+                head.authors, dated = list(names), False
+        elif names:
             if len(names) == 1 or re.search(r"[\s,，、;；+/]", candidate.strip()):
                 head.authors = list(names)
+                dated = bool(DATE_PREFIX.match(candidate.strip()))
             elif glued is None:
                 glued = list(names)
     if not head.authors and glued:
@@ -222,7 +234,7 @@ def _read_meta(line: str, head: Article, year: _Year) -> None:
     else:
         m2 = _ISSUE_LINE.match(line) if len(line) <= 60 else None
         if m2 and not mk.META.match(line):
-            src = m2.group("src").strip()
+            src = m2.group("src").strip().rstrip(".．。")  # `刊名. 2022,(06)`
             if head.source is None and not mk.SITE_WORDS.search(src):
                 head.source = src
             year.offer(m2.group("year"), _YEAR_FROM_ISSUE)
@@ -232,6 +244,9 @@ def _read_meta(line: str, head: Article, year: _Year) -> None:
             if m3:
                 year.offer(m3.group("year"), _YEAR_FROM_ISSUE)
                 head.issue = head.issue or m3.group("issue")
+    y = _YEAR_LABEL.match(line) if "年" in line else None
+    if y:
+        year.offer(y.group(1), _YEAR_FROM_ISSUE)
     if "编号" in line or "編號" in line:
         a = _ARTICLE_NO.search(line)
         if a:

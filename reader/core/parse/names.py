@@ -99,6 +99,11 @@ _SUPERSCRIPT = re.compile(r"[\d*＊¹²³⁴⁵⁶⁷⁸⁹⁰†‡#,，]+$")
 _BRACKETED = re.compile(r"[（(][^)）]{0,8}[)）]")
 _ROLE_END = re.compile("(?:" + "|".join(_NOT_AUTHOR_ROLES) + ")$")
 _AUTHOR_ROLE_END = re.compile("(?:" + "|".join(_ROLES) + ")$")
+# How the name of a unit or a post ends: `…党支部`, `…委员会`, `…县委书记`, `…秘书长`.
+_UNIT = re.compile(
+    r"(?:支部|总支|委员会|党委|党组|县委|市委|省委|区委|书记|主任|部长|局长|县长|市长|省长|区长|镇长|乡长|村长|校长|院长"
+    r"|常委|秘书长|主席|处长|科长|大学|学院|学校|中学|小学|中心|研究院|研究所|公司|集团|办公室|街道|社区|机关|政府)$"
+)
 _SEPARATORS = re.compile(r"[,，、;；+＋/／|｜\s]+")
 
 
@@ -133,6 +138,8 @@ def split_names(line: str) -> tuple[str, ...] | None:
         tok = _SUPERSCRIPT.sub("", raw.replace("*", "")).lstrip("0123456789")
         if tok and tok not in _ROLES:
             tokens.append(_strip_role(tok))
+    while len(tokens) > 1 and _UNIT.search(tokens[0]) and not is_name(tokens[0]):
+        tokens = tokens[1:]  # `机关第三党支部 陈晓岚`, `中共某县委书记 宋立群`: the unit or post is not a name
     merged = _merge_spaced(tokens)
     names = [t for k, t in enumerate(merged) if t != _DROP and (k + 1 == len(merged) or merged[k + 1] != _DROP)]
     if not names or len(names) > 12:

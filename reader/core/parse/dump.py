@@ -39,7 +39,8 @@ _INLINE_HEADING = re.compile(
 # each starts a field of its own, whatever precedes it (VARIANTS rule 15). Longer labels first.
 _FIELD_LABEL = re.compile(
     r"(?:文章来源|稿件来源|原文出处|发布时间|更新时间|发布日期|发表时间|浏览次数|点击次数|阅读次数|责任编辑|指导教师|"
-    r"指导老师|作\s*者|来\s*源|出\s*处|来源于|时间|日期|点击|浏览|编辑|审核|校对|字号|年份|专业|研究生|导师|学号)"
+    r"指导老师|发布人|发布者|点击数|点击量|阅读量|访问量|录入者|录入|作\s*者|来\s*源|出\s*处|来源于|时间|日期|点击|浏览|"
+    r"编辑|审核|校对|字号|年份|专业|研究生|导师|学号)"
     r"\s*[:：]"
 )
 # A speech's salutation glued to its title in a preview chunk (`1、在…会议上的讲话同志们:今天…`, rule 16).
@@ -47,6 +48,10 @@ _SALUTATION = re.compile(
     r"(?<=[\u4e00-\u9fff》”)）])(?=(?:同志们|同志們|各位代表|各位委员|各位领导|各位嘉宾|同学们|同學們|老师们|朋友们)"
     r"\s*[:：,，!！])"
 )
+# `1.某某大学法学院  2.某某研究院`: numbered affiliations, not headings of the body.
+_UNITS = re.compile(r"(?:大学|大學|学院|學院|研究院|研究所|研究中心|党校|黨校|学校|學校|医院|醫院)(?:\s+\d.*)?$")
+_SPACE_RUN = re.compile(r" {2,}")
+_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")  # `基金资助：…`, `专辑：…`: a page field
 _BIO = mk.line_label("作者简介 作者簡介 作者信息", rf"(?:{mk.LABEL_END}|\s*$)")
 _BIO_NAME = re.compile(r"^\s*([\u4e00-\u9fff·]{2,6}?)(?=\s*(?:[(（,，:：\s]|$))")
 _CODE_LINE = re.compile(
@@ -56,6 +61,12 @@ _CODE_LINE = re.compile(
 # Code that holds Chinese strings or comments: an assignment, a call or a block opening around them.
 _CODE_SYNTAX = re.compile(
     r"""^\s*[\w.\[\]"']+\s*[+\-*/]?=\s*\S|\)\s*[:{]\s*$|^\s*(?:print|console\.log|return)\b|["']\s*[,)]\s*$"""
+)
+# Lines no article has: a module's imports, a function's or class's definition, an interpreter line.
+_DEFINITE_CODE = re.compile(
+    r"^\s*(?:import\s+\w|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|async\s+def\s|class\s+\w+\s*[(:{]|#!\s*/|"
+    r"#\s*-\*-|@\w+(?:\.\w+)*\s*(?:\(|$)|function\s+\w+\s*\(|(?:const|let|var)\s+\w+\s*=|#include\s*[<\"]|"
+    r"public\s+(?:static\s+)?(?:class|void|int)\b|package\s+[\w.]+;)"
 )
 _MD_LINE = re.compile(r"^(?:#{1,6}\s|```|~~~|\s*[-*]\s\[[ x]\]|\s*!\[|\[[^\]]+\]\(http)")
 _BODY_META = mk.line_label(
@@ -119,6 +130,8 @@ def parse_text(text: str) -> Article:
         return Article.refused(reason)
     if looks_english(text):
         return read_english(text.split("\n"))
+    if text.count("\n") < 5 and len(text) > 800:  # every line break lost: fields stand apart by runs of spaces
+        text = _SPACE_RUN.sub("\n", text)
     lines = _split_lines(text)
     return _Reader(lines).read()
 
@@ -129,6 +142,9 @@ def _not_an_article(text: str) -> str | None:
     head = text[:40000]
     if head.count(";") + head.count("{") + head.count("#") + head.count("import ") + head.count("def ") >= 5:
         rows = [ln for ln in head.split("\n", 400)[:400] if ln.strip()]
+        definite = sum(1 for ln in rows if _DEFINITE_CODE.match(ln))
+        if definite >= 3 and definite * 12 >= len(rows):  # program source, whatever Chinese it holds
+            return "no article in it (looks like source code)"
         code = sum(1 for ln in rows if _CODE_LINE.search(ln) and (cjk_count(ln) < 4 or _CODE_SYNTAX.search(ln)))
         if rows and code / len(rows) > 0.25:
             return "no article in it (looks like source code)"
@@ -283,8 +299,11 @@ class _Reader:
             if mk.META.match(line) or mk.META_BARE.match(line):
                 i += 1
                 continue
+            if title is not None and mk.is_references_marker(line):
+                return i  # a catalogue page: the references follow the header, with no body between
             cleaned = mk.clean_title(line)  # a title with a site blurb glued on is no body text
-            if title is not None and cleaned != title and (_heading(line) or _is_body_line(cleaned)):
+            starts_body = (_heading(line) and not _UNITS.search(line)) or _is_body_line(cleaned)
+            if title is not None and cleaned != title and starts_body:
                 return i
             if title is None and is_title_candidate(line):
                 title = mk.clean_title(line)
@@ -364,7 +383,7 @@ class _Reader:
                         break
                     j += 1
                     continue
-                if _is_marker(nxt) or _heading(nxt) or len(nxt) > 40 or nxt.endswith("。"):
+                if _is_marker(nxt) or _heading(nxt) or len(nxt) > 40 or nxt.endswith("。") or _LABEL_LINE.match(nxt):
                     break
                 words.extend(self._split_keywords(nxt))
                 self.header_only.add(j)

@@ -8,19 +8,21 @@ from functools import lru_cache
 
 from ..model import Article
 from . import markers as mk
-from .names import DATE_PREFIX, split_names
+from .names import DATE_PREFIX, loose_names, split_names
 from .textclean import CJK, cjk_count
 
 _YEAR_LABEL = mk.line_label("年份 年度 出版年份 出版年 发表年份 發表年份", mk.LABEL_END + r"((?:19|20)\d{2})\b")
+_TITLE_LABEL = mk.line_label("标题 標題 题名 題名 文章标题 文章標題 篇名", mk.LABEL_END + r"(?=\S)")
 _LABELS = re.compile(rf"[{CJK}]{{2,6}}\s*[:：]")  # `索 引 号:… 主题分类:…`: a line of page fields
 _ISSUE_LINE = re.compile(
-    rf"^《?(?=[^\d\s《》|:：,，]{{0,40}}[{CJK}])(?P<src>[^\d\s《》|:：,，]{{1,40}}?)》?\s*[,，]?\s*"
+    rf"^《?(?=[^\d\s《》|:：,，]{{0,40}}[{CJK}])(?P<src>[^\d\s《》|:：,，]{{1,40}}?)》?\s*[,，.．]?\s*"
     r"(?P<year>(?:19|20)\d{2})\s*(?:年\s*(?:第\s*\d{1,3}\s*卷\s*)?(?:第\s*)?(?P<issue>\d{1,3})\s*期"
     r"|\s*[,，]?\s*(?:\d{1,3}\s*)?[(（]\s*(?P<issue2>\d{1,3})\s*[)）])"
 )
 _YEAR_ISSUE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*(?:第\s*)?(?P<issue>\d{1,3})\s*期")
 _SOURCE_LABEL = mk.line_label(
-    "原文出处 原文出處 来源 來源 出处 出處 刊名 期刊名称 期刊 发表期刊 刊物", mk.LABEL_END + "(?P<value>.*)$"
+    "原文出处 原文出處 文章来源 文章來源 稿件来源 来源 來源 出处 出處 刊名 期刊名称 期刊 发表期刊 刊物",
+    mk.LABEL_END + "(?P<value>.*)$",
 )
 _ARTICLE_NO = re.compile(
     r"(?:文章编号|文章編號)\s*[\]】〕]?\s*[:：]?\s*[\dXx]{4}\s*-\s*[\dXx]{3,4}\s*[(（]\s*((?:19|20)\d{2})\s*[)）]"
@@ -142,6 +144,8 @@ def _title_score(lines: list[str], indexes: list[int], k: int) -> int:
     """How much the line at indexes[k] looks like the article's title, judged by its neighbours."""
     text = mk.clean_title(lines[indexes[k]])
     score = -3 if _SITE_TITLE.search(text) or _PAGE_TITLE.search(text) else 0
+    if len(text) <= 6:
+        score -= 2  # a menu item or a section's name (`法学论文`); titles say more
     if sum(1 for i in indexes if mk.clean_title(lines[i]) == text) > 1:
         score += 2  # pages print the title twice: in the page head and above the article
     nxt = lines[indexes[k + 1]] if k + 1 < len(indexes) else ""
@@ -153,8 +157,11 @@ def _title_score(lines: list[str], indexes: list[int], k: int) -> int:
 
 
 def _pick_title(lines: list[str], indexes: list[int]) -> int | None:
-    """Index (into ``indexes``) of the title among the first few candidates."""
-    candidates = list(itertools.islice((k for k, i in enumerate(indexes) if is_title_candidate(lines[i])), 4))
+    """Index (into ``indexes``) of the title: a `标题:` field, else the best of the first few candidates."""
+    for k, i in enumerate(indexes[:40]):
+        if _TITLE_LABEL.match(lines[i]):
+            return k
+    candidates = list(itertools.islice((k for k, i in enumerate(indexes) if is_title_candidate(lines[i])), 8))
     if not candidates:
         return None
     return max(candidates, key=lambda k: (_title_score(lines, indexes, k), -k))
@@ -168,7 +175,7 @@ def read_header(lines: list[str], indexes: list[int]) -> Article:
     picked = _pick_title(lines, indexes)
     if picked is not None:
         title_index = indexes[picked]
-        head.title = mk.clean_title(lines[title_index])
+        head.title = mk.clean_title(_TITLE_LABEL.sub("", lines[title_index]))
         headline = headline_parts(lines[title_index])
         if headline:
             head.authors, head.title = list(headline[0]), headline[1]
@@ -201,7 +208,7 @@ def read_header(lines: list[str], indexes: list[int]) -> Article:
             continue
         else:
             candidate = line
-        names = split_names(candidate)
+        names = split_names(candidate) or (loose_names(candidate) if label else None)
         if names and dated:  # a date glued to the first author never outweighs the full author line
             if len(names) > len(head.authors) and set(head.authors) <= set(names):
                 head.authors, dated = list(names), False

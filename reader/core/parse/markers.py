@@ -81,7 +81,7 @@ _META_WORDS = _alts(
         "中图分类号 中圖分類號 中图法分类号 分类号 分類號 文献标识码 文獻標識碼 文献标志码 "
         "文獻標誌碼 文献标志码 文章编号 文章編號 基金项目 基金項目 基金 作者简介 作者簡介 "
         "作者单位 作者單位 通讯作者 通訊作者 通信作者 收稿日期 修回日期 录用日期 引用格式 "
-        "本文引用格式 引文格式 原文出处 原文出處 来源 來源 出处 出處 刊名 期刊名称 期刊 "
+        "本文引用格式 引文格式 原文出处 原文出處 文章来源 文章來源 稿件来源 来源 來源 出处 出處 刊名 期刊名称 期刊 "
         "作者 上传人 上傳人 上传用户 上傳用戶 上传时间 上傳時間 上传日期 上傳日期 "
         "发布时间 發布時間 发布日期 发表时间 更新时间 更新時間 更新日期 时间 時間 日期 导语 導語 小编 小編 编辑 "
         "浏览次数 瀏覽次數 点击数 點擊數 点击次数 阅读次数 閱讀次數 访问次数 年份 审核 審核 校对 校對 字号 字號 "
@@ -125,9 +125,31 @@ JUNK_ANYWHERE = re.compile(
 URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&%_:-]+")
 
 
+# Words of page controls: a line made of nothing else is chrome (`【打印此文】【关闭窗口】`,
+# `下载本文 收藏本文 举报`, `引证文献  共引文献  同被引文献`, `分享 收藏 点赞 在看`).
+_CONTROL_WORDS = re.compile(
+    r"打印此文|打印本文|打印本页|打印|关闭窗口|關閉窗口|下载本文|下載本文|收藏本文|举报|舉報|分享到|分享|收藏|点赞|點讚|在看|"
+    r"引证文献|引證文獻|共引文献|同被引文献|二级参考文献|知网研学|记笔记|帮助中心|客服中心|联系我们|版权声明|返回顶部|"
+    r"上一篇|下一篇|在线阅读|下载PDF|PDF下载|CAJ下载|HTML阅读|手机阅读|引用|评论|纠错|字号|大|中|小|登录|注册|"
+    r"Skip to (?:main )?content|Sign [Ii]n|Sign [Uu]p|Log [Ii]n|Register|Download PDF|Google Scholar|Article|"
+    r"Cite|Share|Open Access|Browse Figures|Versions Notes|Full[- ]text|PDF|Menu|Search|Home|Journals?"
+)
+_CONTROL_GLUE = re.compile(r"[\s\[\]【】()（）|｜/／·•,，:：>»\d]+")
+
+
+def _only_controls(line: str) -> bool:
+    if len(line) > 80:
+        return False
+    rest = _CONTROL_GLUE.sub("", _CONTROL_WORDS.sub("", line))
+    return len(rest) <= 1 and len(_CONTROL_WORDS.findall(line)) >= 1
+
+
 def is_chrome(line: str) -> bool:
-    """Site chrome: a known line, a known phrase, or a web address with little else (a watermark)."""
+    """Site chrome: a known line, a known phrase, a line of page controls, or a web address with little
+    else (a watermark)."""
     if JUNK.match(line) or (len(line) <= 300 and JUNK_ANYWHERE.search(line)):
+        return True
+    if _only_controls(line):
         return True
     if REF_LEADING.match(line):  # a reference to a web page is not a watermark
         return False

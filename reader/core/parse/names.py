@@ -182,3 +182,15 @@ def _splits(text: str) -> tuple[tuple[str, ...], ...]:
             for rest in _splits(text[size:]):
                 out.append((head, *rest))
     return tuple(out)
+
+
+def loose_names(text: str) -> tuple[str, ...] | None:
+    """Names after an author label, where the label vouches for them: any 2–4 character Chinese
+    words (a surname this module does not know, `郗明哲`), as long as one of them is a name it knows."""
+    tokens = [t for t in _SEPARATORS.split(_DECORATION.sub("", text.strip())) if t]
+    tokens = [_SUPERSCRIPT.sub("", t) for t in tokens]
+    if not tokens or len(tokens) > 8 or not any(is_name(t) for t in tokens):
+        return None
+    if not all(re.fullmatch(rf"[{_CJK}]{{2,4}}", t) and t not in _NOT_NAMES for t in tokens):
+        return None
+    return tuple(dict.fromkeys(tokens))

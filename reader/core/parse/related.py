@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from . import markers as mk
 
 # A line that belongs to the teaser above it rather than starting a new one.
@@ -11,16 +13,22 @@ _CONTINUATION = mk.line_label(
 )
 
 
+# The page's footer after the teasers: a menu, a field (`服务时间:…`, `投稿邮箱:…`), an address.
+_FOOTER = re.compile(r"[|｜]|^\S{2,8}\s*[:：]|(?:QQ|qq|E-?mail|邮箱|电话|地址)\s*[:：]")
+
+
 def read_related(lines: list[str]) -> list[str]:
     items: list[str] = []
     titled = False  # whether the last item started as a bare title
     for line in lines:
-        if mk.RELATED.match(line) or mk.JUNK.match(line):
+        if mk.RELATED.match(line) or mk.is_chrome(line):
             titled = False
             continue
         if items and titled and _CONTINUATION.match(line):
             items[-1] = items[-1] + "\n" + line  # source, date, abstract of the teaser above
             continue
+        if _FOOTER.search(line) and not _CONTINUATION.match(line):
+            break
         items.append(line)
         titled = not _CONTINUATION.match(line)
     return items

@@ -33,11 +33,21 @@ _AFFILIATION = re.compile(
     r"\b(?:University|School|Department|Dept\.|Institute|College|Faculty|Centre|Center|Academy|Laboratory"
     r"|Ministry|Hospital|Road|Street|China|USA|UK)\b"
 )
+_INSTITUTION = re.compile(r"\b(?:University|School|Department|Dept\.|Institute|College|Faculty|Academy|Laboratory)\b")
 _NAME = re.compile(
     r"^(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.|van|von|de|der|da|di|la|le)){1,3}$"
 )
 _NAME_MARKS = re.compile(r"[*†‡§¶#\d,]+$|^\W+")
 _HEADING = re.compile(r"^(?P<num>(?:\d{1,2}(?:\.\d{1,2}){0,2})|[IVX]{1,5})(?:\.|\s)\s*(?P<text>[A-Z][^\n]{1,100})$")
+_AFTER_REFERENCES = re.compile(
+    r"^(?:Download\s+references|Author\s+information|Rights\s+and\s+permissions|Share\s+and\s+Cite|Cite\s+this"
+    r"|Article\s+Metrics|About\s+this\s+article|Keywords?$|Citations$)",
+    re.I,
+)
+_CHROME_WORDS = frozenset(
+    "Figures Figure Notes Versions Browse Download Share Cite Article Journal Journals Open Access Metrics Sign Menu"
+    " Search Home View Full Text PDF Submit Topics Information About Services Initiatives Scope Aims Manuscript".split()
+)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _PUBLISHED = re.compile(r"\b(?:Published(?:\s+online)?|Issue\s+Date)\b.{0,80}?\b((?:19|20)\d{2})\b", re.I)
 _CITE_LABEL = re.compile(r"^(?:Cite\s+this\s+(?:article|paper)|How\s+to\s+cite|Share\s+and\s+Cite|Citation)\b", re.I)
@@ -61,6 +71,9 @@ def _name_list(line: str) -> list[str] | None:
     """`Mei Lin*, Tao Zhou and Ana de Souza` → the names; None when the line is not a list of names."""
     if len(line) > 200 or _META.match(line) or _AFFILIATION.search(line) or line.endswith("."):
         return None
+    line = re.sub(r"^by\s+", "", line)
+    if any(word in _CHROME_WORDS for word in line.split()):
+        return None
     parts = [p for p in re.split(r",|;|\band\b|&", line) if p.strip()]
     names = [_NAME_MARKS.sub("", p.strip()).strip() for p in parts]
     if not names or not all(_NAME.match(n) for n in names if n):
@@ -78,7 +91,25 @@ def _is_title(line: str) -> bool:
         and _name_list(line) is None
         and not mk.is_chrome(line)
         and line[:1].isupper()
+        and not (line.count(",") >= 2 and _INSTITUTION.search(line))  # an affiliation
     )
+
+
+def _title_at(lines: list[str], head_end: int) -> int | None:
+    """The title among the first lines: the one that a citation line repeats, or that names follow."""
+    candidates = [i for i in range(head_end) if lines[i] and _is_title(lines[i])]
+    if not candidates:
+        return None
+    later = "\n".join(lines).lower()
+
+    def score(i: int) -> tuple[int, int]:
+        text = lines[i].lower()
+        cited = later.count(text) > 1  # the page's own citation repeats the title
+        nxt = next((ln for ln in lines[i + 1 : i + 4] if ln), "")
+        named = _name_list(nxt) is not None
+        return 3 * cited + 2 * named + (len(_WORD.findall(text)) >= 5), -i
+
+    return max(candidates, key=score)
 
 
 def read_english(lines: list[str]) -> Article:
@@ -86,7 +117,7 @@ def read_english(lines: list[str]) -> Article:
     lines = [ln.strip() for ln in lines]
     abstract_at = next((i for i, ln in enumerate(lines) if _ABSTRACT.match(ln)), None)
     head_end = abstract_at if abstract_at is not None else min(len(lines), 40)
-    title_at = next((i for i in range(head_end) if lines[i] and _is_title(lines[i])), None)
+    title_at = _title_at(lines, head_end)
     if title_at is None:
         return Article.refused("no article in it (no title found)")
     article = Article(title=lines[title_at])
@@ -97,6 +128,8 @@ def read_english(lines: list[str]) -> Article:
     _read_citation(lines, article)
     refs_at = next((i for i, ln in enumerate(lines) if _REFERENCES.match(ln)), len(lines))
     body_start = _read_abstract_and_keywords(lines, abstract_at, refs_at, article)
+    if not article.keywords:  # some pages list them at the end, after the references
+        _read_abstract_and_keywords(lines, None, len(lines), article, only_keywords=True)
     article.sections = _sections(lines[body_start:refs_at])
     article.references = _references(lines[refs_at + 1 :]) if refs_at < len(lines) else []
     return article
@@ -112,10 +145,11 @@ def _read_citation(lines: list[str], article: Article) -> None:
                 if at < 0:
                     continue
                 rest = cite[at + len(title) :].lstrip(".?! ")
-                journal = re.match(r"(?P<j>[A-Z][A-Za-z&:,\- ]{2,80}?)[.,]?\s*(?:\(?((?:19|20)\d{2}))", rest)
-                if journal:
+                journal = re.match(r"(?P<j>[A-Z][A-Za-z&:,\- ]{2,80}?)[.,;]?\s*(?=\d|\()", rest)
+                year = _YEAR.search(rest)
+                if journal and year:
                     article.source = article.source or journal.group("j").strip(" ,.")
-                    article.year = article.year or int(journal.group(2))
+                    article.year = article.year or int(year.group(1))
                 break
     if article.year is None:
         for line in lines[:80]:
@@ -142,16 +176,18 @@ def _block(lines: list[str], start: int, stop: int) -> tuple[list[str], int]:
     return out, j
 
 
-def _read_abstract_and_keywords(lines: list[str], abstract_at: int | None, stop: int, article: Article) -> int:
+def _read_abstract_and_keywords(
+    lines: list[str], abstract_at: int | None, stop: int, article: Article, only_keywords: bool = False
+) -> int:
     """Abstract (a Chinese 摘要 wins), keywords; returns where the body starts."""
     end = abstract_at if abstract_at is not None else 0
     if abstract_at is not None:
         first = _ABSTRACT.sub("", lines[abstract_at])
         text, end = _block(lines, abstract_at + 1, stop)
         article.abstract = " ".join([first, *text] if first else text) or None
-    for i in range(end, min(stop, end + 30)):
+    for i in range(end, stop if only_keywords else min(stop, end + 30)):
         line = lines[i]
-        if mk.ABSTRACT.match(line):
+        if mk.ABSTRACT.match(line) and not only_keywords:
             first = mk.ABSTRACT.sub("", line, count=1)
             text, after = _block(lines, i + 1, stop)
             chinese = "".join([first, *text]).strip()
@@ -208,8 +244,10 @@ def _references(lines: list[str]) -> list[str]:
     for line in lines:
         if not line:
             continue
-        if _TAIL.match(line) or mk.is_chrome(line):
+        if _TAIL.match(line) or _AFTER_REFERENCES.match(line):
             break
+        if mk.is_chrome(line):
+            continue  # `Article  Google Scholar` under each entry
         mark = _REF_MARK.match(line)
         if mark or not numbered or not refs:
             refs.append(line[mark.end() :] if mark else line)

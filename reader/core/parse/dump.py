@@ -263,8 +263,12 @@ class _Reader:
         return bool(self.lines[i]) and not self.junk[i] and not self.page_break[i]
 
     def _mark_chrome(self) -> None:
+        ended = False  # past a post's `END` / `往期推荐`: the rest is the account's, not the article's
         for i, line in enumerate(self.lines):
             if not line:
+                continue
+            if ended or (i > 5 and mk.ARTICLE_END.match(line)):
+                self.junk[i] = ended = True
                 continue
             if ("页" in line or "頁" in line or "/" in line or "／" in line or "-" in line) and mk.PAGE_BREAK.search(
                 line

@@ -37,6 +37,7 @@ _AUTHOR_INLINE = re.compile(
     r"(?:(?<!通讯)(?<!通訊)(?<!通信)(?<!第一)作\s*者|研究生|作者姓名|学生姓名)\s*[\]】〕]?\s*[:：]\s*(?P<value>.+)$"
 )
 _POSTED = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}|发表于|發表於)")
+_REPRINTED = re.compile(r"(?:本文)?(?:原载于|原载|刊载于|原文刊载于|原文发表于|原刊于)\s*(?P<value>《[^》]{1,40}》.*)$")
 _SOURCE_INLINE = re.compile(r"(?<=\s)(?:来源|來源|出处|出處)\s*[:：]\s*(?P<value>\S.*)$")  # `作者:… 来源:…`
 _BARE_AUTHOR = mk.line_label("作者 作者姓名", r"\s*[:：]?\s*$")
 _NAVIGATION = re.compile(r"[|｜→»]|>>|＞＞|\s>\s")  # menus and breadcrumbs
@@ -103,11 +104,16 @@ def headline_parts(line: str) -> tuple[tuple[str, ...], str] | None:
     m = _HEADLINE.match(line.strip())
     if m is None:
         return None
-    names = split_names(m.group("names"))
+    left = m.group("names").strip()
+    names = split_names(left)
     title = mk.clean_title(m.group("title"))
-    if not names or _NAVIGATION.search(title) or not is_title_candidate(title):
+    if _NAVIGATION.search(title) or not is_title_candidate(title):
         return None
-    return names, title
+    if names:
+        return names, title
+    if len(left) <= 6 and len(title) >= 2 * len(left) + 4 and not _SITE_TITLE.search(title):
+        return (), title  # a column's tag before the headline: `论文推送 | 标题`
+    return None
 
 
 # A menu: several short items in a row (`首页 期刊简介 投稿须知 联系我们`).
@@ -143,6 +149,8 @@ def is_title_candidate(line: str) -> bool:
 def _title_score(lines: list[str], indexes: list[int], k: int) -> int:
     """How much the line at indexes[k] looks like the article's title, judged by its neighbours."""
     text = mk.clean_title(lines[indexes[k]])
+    if headline_parts(lines[indexes[k]]):
+        return 3  # a headline naming its authors: `甲 乙 | 标题`
     score = -3 if _SITE_TITLE.search(text) or _PAGE_TITLE.search(text) else 0
     if len(text) <= 6:
         score -= 2  # a menu item or a section's name (`法学论文`); titles say more
@@ -225,7 +233,7 @@ def read_header(lines: list[str], indexes: list[int]) -> Article:
 
 
 def _read_meta(line: str, head: Article, year: _Year) -> None:
-    m = _SOURCE_LABEL.match(line) or _SOURCE_INLINE.search(line)
+    m = _SOURCE_LABEL.match(line) or _SOURCE_INLINE.search(line) or _REPRINTED.search(line)
     if m:
         value = m.group("value")
         if line.lstrip("◆■【[〔［(（ ").startswith("原文"):

@@ -81,7 +81,8 @@ _META_WORDS = _alts(
         "中图分类号 中圖分類號 中图法分类号 分类号 分類號 文献标识码 文獻標識碼 文献标志码 "
         "文獻標誌碼 文献标志码 文章编号 文章編號 基金项目 基金項目 基金 作者简介 作者簡介 "
         "作者单位 作者單位 通讯作者 通訊作者 通信作者 收稿日期 修回日期 录用日期 引用格式 "
-        "本文引用格式 引文格式 原文出处 原文出處 文章来源 文章來源 稿件来源 来源 來源 出处 出處 刊名 期刊名称 期刊 "
+        "编者按 編者按 编者的话 本文引用格式 引文格式 原文出处 原文出處 文章来源 文章來源 稿件来源 "
+        "来源 來源 出处 出處 刊名 期刊名称 期刊 "
         "作者 上传人 上傳人 上传用户 上傳用戶 上传时间 上傳時間 上传日期 上傳日期 "
         "发布时间 發布時間 发布日期 发表时间 更新时间 更新時間 更新日期 时间 時間 日期 导语 導語 小编 小編 编辑 "
         "浏览次数 瀏覽次數 点击数 點擊數 点击次数 阅读次数 閱讀次數 访问次数 年份 审核 審核 校对 校對 字号 字號 "
@@ -102,6 +103,13 @@ META_BARE = line_label(
     r"\s*$",
 )
 
+# The end of a post: what follows is the account's other posts and its footer (`END`, `往期推荐`).
+ARTICLE_END = re.compile(
+    r"^(?:[-—–\s]*END[-—–\s]*|往期推荐|往期回顾|往期精选|推荐阅读|精彩推荐|扫码关注|长按二维码.*)$"
+)
+# A WeChat account's one-line blurb under its name (`《某刊》杂志官方公众号,发布最新刊文…`).
+_ACCOUNT_BLURB = re.compile(r"公众号|公眾號")
+
 # Site chrome: whole lines that are never part of an article.
 JUNK = re.compile(
     r"^(?:APP\s*下载|下载到本地|下載到本地|论文部分内容阅读|論文部分內容閱讀|下载文档|下載文檔|资源描述|資源描述|"
@@ -114,6 +122,8 @@ JUNK = re.compile(
     r"扫描二维码|掃描二維碼|手机阅读|手機閱讀|更多\s*>+|查看全文|全文阅读|全文閱讀|阅读全文|閱讀全文|"
     r"字号\s*[:：]?\s*[大中小]|字號\s*[:：]?\s*[大中小]|打印本页|打印本頁|【?\s*打印\s*】?\s*$|点赞|在看\s*$|阅读原文|閱讀原文|"
     r"(?:分享|收藏|点赞|在看|举报)(?:\s*(?:分享|收藏|点赞|在看|举报|\d+))+\s*$|"
+    r"以下文章来源于|預覽時標籤不可點|预览时标签不可点|收录于合集|收錄於合集|收录于话题|点击上方|點擊上方|关注我们\s*$|"
+    r"微信扫一扫|长按识别|長按識別|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|"
     r"[(（]?\s*责任编辑|[(（]?\s*責任編輯)"
 )
 JUNK_ANYWHERE = re.compile(
@@ -149,7 +159,7 @@ def is_chrome(line: str) -> bool:
     else (a watermark)."""
     if JUNK.match(line) or (len(line) <= 300 and JUNK_ANYWHERE.search(line)):
         return True
-    if _only_controls(line):
+    if _only_controls(line) or (len(line) <= 40 and _ACCOUNT_BLURB.search(line)):
         return True
     if REF_LEADING.match(line):  # a reference to a web page is not a watermark
         return False

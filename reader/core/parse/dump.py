@@ -20,7 +20,7 @@ from .citation_marks import link_citations
 from .decode import Refused, decode_bytes
 from .english import looks_english, read_english
 from .files import MAX_DUMP_BYTES, Unreadable, read_dump, shown_name, too_big
-from .header import is_title_candidate, read_header
+from .header import is_title_candidate, read_header, reprint_source
 from .names import split_names
 from .references import read_references
 from .related import read_related
@@ -205,6 +205,8 @@ class _Reader:
             return Article.refused("no article in it (no title found)")
         if not head.authors:
             head.authors = self._bio_names()
+        if head.source is None:
+            reprint_source(self.lines, head)
         references: list[str] = []
         if refs_at is not None:
             stop = related_at if related_at is not None else self.n

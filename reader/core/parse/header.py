@@ -232,6 +232,20 @@ def read_header(lines: list[str], indexes: list[int]) -> Article:
     return head
 
 
+def reprint_source(lines: list[str], head: Article) -> None:
+    """`本文原载于《刊》2022年第5期` anywhere in the dump (a repost's note, often at its end): the source
+    and year, for a header that named neither."""
+    for line in lines:
+        if "载" in line or "刊" in line or "發表" in line or "发表" in line:
+            m = _REPRINTED.search(line)
+            if m:
+                source, year, issue = _clean_source(m.group("value"))
+                head.source = head.source or source
+                head.year = head.year or (int(year) if year else None)
+                head.issue = head.issue or issue
+                return
+
+
 def _read_meta(line: str, head: Article, year: _Year) -> None:
     m = _SOURCE_LABEL.match(line) or _SOURCE_INLINE.search(line) or _REPRINTED.search(line)
     if m:

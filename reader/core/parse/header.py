@@ -157,8 +157,8 @@ def _title_score(lines: list[str], indexes: list[int], k: int) -> int:
     if sum(1 for i in indexes if mk.clean_title(lines[i]) == text) > 1:
         score += 2  # pages print the title twice: in the page head and above the article
     nxt = lines[indexes[k + 1]] if k + 1 < len(indexes) else ""
-    if split_names(DATE_PREFIX.sub("", nxt)) or _AUTHOR_INLINE.search(nxt):
-        score += 3
+    if split_names(DATE_PREFIX.sub("", nxt)) or _AUTHOR_INLINE.search(nxt) or _POSTED.search(nxt):
+        score += 3  # names, or a post's byline with its date, under the title
     elif mk.META.match(nxt) or mk.ABSTRACT.match(nxt) or _ISSUE_LINE.match(nxt) or _DATE_LINE.match(nxt):
         score += 2
     return score

@@ -8,6 +8,7 @@ that kind are passed over, and only the labels a paper carries start its parts.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..model import Article, Section
@@ -48,6 +49,8 @@ _CHROME_WORDS = frozenset(
     "Figures Figure Notes Versions Browse Download Share Cite Article Journal Journals Open Access Metrics Sign Menu"
     " Search Home View Full Text PDF Submit Topics Information About Services Initiatives Scope Aims Manuscript".split()
 )
+# A line after a keyword list that is no keyword: a sentence to the reader (`Use our checklist`).
+_NOT_KEYWORD = re.compile(r"\b(?:our|your|you|we|us|click|here)\b", re.I)
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _PUBLISHED = re.compile(r"\b(?:Published(?:\s+online)?|Issue\s+Date)\b.{0,80}?\b((?:19|20)\d{2})\b", re.I)
 _CITE_LABEL = re.compile(r"^(?:Cite\s+this\s+(?:article|paper)|How\s+to\s+cite|Share\s+and\s+Cite|Citation)\b", re.I)
@@ -197,6 +200,7 @@ def _read_abstract_and_keywords(
         elif _KEYWORDS.match(line):
             rest = _KEYWORDS.sub("", line)
             text, after = ([rest], i + 1) if rest else _block(lines, i + 1, stop)
+            text = list(itertools.takewhile(lambda t: not _NOT_KEYWORD.search(t), text))
             words = [w.strip(" .") for t in text for w in re.split(r"[;；,，]", t) if w.strip(" .")]
             article.keywords = words
             end = max(end, after)

@@ -12,6 +12,7 @@ _STOP = mk.line_label(
     "作者简介 作者簡介 收稿日期 基金项目 基金項目 责任编辑 責任編輯 通讯作者 通訊作者 附录 附錄 致谢 致謝"
 )
 _ENTRY_END = (".", "。", "．")
+_MENU = re.compile(r"^\S{1,8}(?: {2,}\S{1,8}){2,}$")  # short items spaced apart: a row of links
 
 
 def _leading_number(mark: re.Match[str]) -> int:
@@ -46,6 +47,8 @@ def read_references(lines: list[str]) -> list[str]:
                 entries[-1] = join_wrapped(entries[-1], row)
             elif cjk_count(row) == 0 and cjk_count(entries[-1]) > 0:
                 continue  # the English twin of a Chinese entry in a bilingual list
+            elif _MENU.search(row):
+                break  # a finished list, then the page's links (`引证文献  共引文献`, `知网研学  记笔记`)
             else:
                 entries[-1] = join_wrapped(entries[-1], row)
         elif not numbered:

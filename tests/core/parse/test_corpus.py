@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from tests.conftest import FIXTURES, SHARED_CORPUS, corpus_pairs
 PAIRS = [
     *corpus_pairs(SHARED_CORPUS / "seed"),
     *corpus_pairs(SHARED_CORPUS / "dev"),
+    *corpus_pairs(SHARED_CORPUS / "repro"),
     *corpus_pairs(FIXTURES / "variants"),
+    *corpus_pairs(FIXTURES / "kinds"),  # every kind of page a course reads (VARIANTS rules 12-19)
 ]
 
 
@@ -63,3 +66,23 @@ def test_corpus_present_or_skipped() -> None:
     if not SHARED_CORPUS.is_dir():
         pytest.skip("../shared/corpus is not here")
     assert len(corpus_pairs(SHARED_CORPUS / "dev")) >= 12
+
+
+_CJK_SPACE_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff] [\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize(("dump", "truth"), PAIRS, ids=[d.name for d, _ in PAIRS])
+def test_no_body_paragraph_keeps_a_pdf_join_space(dump: Path, truth: Path) -> None:
+    """Rule 19: one space between two Chinese characters in body text comes from a PDF line join."""
+    got = parse_file(dump)
+    for section in got.sections:
+        for paragraph in [section.heading, *section.paragraphs]:
+            assert not _CJK_SPACE_CJK.search(paragraph), paragraph
+
+
+def test_pdf_join_spaces_go_and_meant_spaces_stay() -> None:
+    from reader.core.parse.textclean import join_cjk_space
+
+    assert join_cjk_space("长期以 来,数字普 惠金融") == "长期以来,数字普惠金融"
+    assert join_cjk_space("于 2016—2021 年 and Latin words") == "于 2016—2021 年 and Latin words"
+    assert join_cjk_space("姓名  年龄") == "姓名  年龄"  # a table's gap is meant

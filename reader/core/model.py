@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-PARSER_VERSION = 1  # stored with each article; `reader reparse` brings older ones up to date
+PARSER_VERSION = 2  # stored with each article; `reader reparse` brings older ones up to date
 
 
 # Doubt code → the field it concerns. The parser records a code when it had to guess.
 DOUBTS: dict[str, str] = {
     "title_guessed": "title",  # no line looked like a title more than the others: the first one was taken
     "no_authors": "authors",  # nobody was named on an author line, a label or in 作者简介
-    "no_source": "source",  # no journal, newspaper or site section was named
     "no_year": "year",  # no publication year (post and upload dates are never used)
-    "no_sections": "sections",  # the body has no headings
+    "no_sections": "sections",  # a long body with no heading found in it
 }
 
 

@@ -12,7 +12,7 @@ paragraph, heading and reference is one block, in the order of the article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import quote
 
@@ -29,6 +29,15 @@ class Labels:
     related: str = "Other papers on the source page (not part of this article): %1"
     show: str = "show"
     hide: str = "hide"
+    check: str = "Please check: %1 (F2 corrects the details)"
+    doubts: dict[str, str] = field(
+        default_factory=lambda: {
+            "title_guessed": "the title",
+            "no_authors": "no authors found",
+            "no_year": "no year found",
+            "no_sections": "no sections found",
+        }
+    )
 
 
 def _paragraph(text: str, marks: list[tuple[int, int, int]], cited: set[int]) -> str:
@@ -61,6 +70,9 @@ def render(article: Article, labels: Labels, show_abstract: bool = True, show_re
     )
     if meta:
         parts.append(f'<p class="meta">{meta}</p>')
+    if article.doubts:  # what the parser was unsure of: asked quietly, never hidden
+        what = "、".join(labels.doubts.get(d, d) for d in article.doubts)
+        parts.append(f'<p class="doubts">{escape(labels.check.replace("%1", what))}</p>')
     if article.keywords:
         chips = "　".join(f'<a class="kw" href="kw:{quote(k)}">{escape(k)}</a>' for k in article.keywords)
         parts.append(f'<p class="keywords"><span class="label">{escape(labels.keywords)}</span>　{chips}</p>')
@@ -107,6 +119,7 @@ h3 { font-size: 110%; font-weight: 600; margin-top: 12px; }
 h4 { font-size: 100%; font-weight: 600; }
 p { margin-top: 4px; margin-bottom: 8px; line-height: 160%; }
 p.authors, p.meta { color: #555; margin: 2px 0; }
+p.doubts { color: #8a5a00; font-size: small; margin: 4px 0; }
 p.abstract { background-color: #f5f3ee; padding: 8px; }
 a.kw { color: #7a3b00; background-color: #fbeedd; text-decoration: none; }
 a.cite { color: #1d5fa8; text-decoration: none; }

@@ -228,6 +228,7 @@ class LibraryPane(QWidget):
             tag_id=group_id if kind == "tag" else None,
             keyword=self._keyword,
             only=only,
+            doubtful=kind == "doubtful",
         )
 
     def _apply_filter(self) -> None:
@@ -356,6 +357,9 @@ class LibraryPane(QWidget):
         tags = _group_item(self.tr("Tags"), "tags")
         for item in (everything, courses, tags):
             self.groups.appendRow(item)
+        doubtful = self.library.doubtful_count()
+        if doubtful:  # what the importer was unsure of, to check and correct (F2)
+            everything.appendRow(_group_item(self.tr("To check  (%1)").replace("%1", str(doubtful)), "doubtful"))
         for c in self.library.collections():
             courses.appendRow(_group_item(f"{c['name']}  ({c['articles']})", "course", c["id"]))
         for t in self.library.tags():

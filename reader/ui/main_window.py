@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
 
     def after_edit(self, article_id: int) -> None:
         self.library_pane.model.refresh_rows([article_id])
+        self.library_pane.reload_groups()  # a corrected field is checked: the count to check goes down
         if self.reading_pane.article_id == article_id:
             self.reading_pane.show_article(article_id)
 

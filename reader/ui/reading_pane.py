@@ -151,6 +151,13 @@ class ReadingPane(QWidget):
             related=self.tr("Other papers on the source page (not part of this article): %1"),
             show=self.tr("show"),
             hide=self.tr("hide"),
+            check=self.tr("Please check: %1 (F2 corrects the details)"),
+            doubts={
+                "title_guessed": self.tr("the title"),
+                "no_authors": self.tr("no authors found"),
+                "no_year": self.tr("no year found"),
+                "no_sections": self.tr("no sections found"),
+            },
         )
 
     def show_article(self, article_id: int | None) -> None:

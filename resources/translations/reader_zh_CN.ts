@@ -92,6 +92,10 @@
 <context>
     <name>LibraryPane</name>
     <message>
+        <source>To check  (%1)</source>
+        <translation>待核对  (%1)</translation>
+    </message>
+    <message>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
@@ -390,6 +394,26 @@ Library: %1</source>
 </context>
 <context>
     <name>ReadingPane</name>
+    <message>
+        <source>no year found</source>
+        <translation>未识别出年份</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <source>Please check: %1 (F2 corrects the details)</source>
+        <translation>请核对：%1（按 F2 修改）</translation>
+    </message>
+    <message>
+        <source>no authors found</source>
+        <translation>未识别出作者</translation>
+    </message>
+    <message>
+        <source>no sections found</source>
+        <translation>未识别出章节</translation>
+    </message>
     <message>
         <source>Only the first %1 citation marks of this article are linked to its references.</source>
         <translation>本文只有前 %1 处引注标号链接到参考文献。</translation>

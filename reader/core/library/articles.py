@@ -17,7 +17,7 @@ from ..parse.citation_marks import link_citations
 def read_article(db: Database, article_id: int) -> Article | None:
     """The stored article with its sections, references, related teasers and linked [n] marks."""
     row = db.execute(
-        "SELECT title, authors, source, year, issue, cited_by, uploader, doi, abstract, keywords, encoding"
+        "SELECT title, authors, source, year, issue, cited_by, uploader, doi, abstract, keywords, encoding, doubts"
         " FROM articles WHERE id = ?",
         [article_id],
     ).fetchone()
@@ -48,18 +48,21 @@ def read_article(db: Database, article_id: int) -> Article | None:
         references=refs,
         related=related,
         encoding=row[10],
+        doubts=json.loads(row[11]),
     )
     a.citations = link_citations(sections, len(refs))
     return a
 
 
 def article_meta(db: Database, article_id: int) -> dict[str, Any] | None:
-    """The article's row (every column of ``articles``) with ``authors`` and ``keywords`` as lists."""
+    """The article's row (every column of ``articles``) with ``authors``, ``keywords``, ``doubts`` and
+    ``corrected`` as lists."""
     rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
     if not rows:
         return None
     row = rows[0]
-    row["authors"], row["keywords"] = json.loads(row["authors"]), json.loads(row["keywords"])
+    for key in ("authors", "keywords", "doubts", "corrected"):
+        row[key] = json.loads(row[key])
     return row
 
 

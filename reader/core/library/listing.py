@@ -29,6 +29,7 @@ class Filter:
     tag_id: int | None = None
     keyword: str | None = None
     only: tuple[int, ...] | None = None  # the articles a full-text search found
+    doubtful: bool = False  # only the articles with a doubt of the parser's left to check
 
 
 def _like(text: str) -> str:
@@ -48,6 +49,8 @@ def article_ids(db: Database, flt: Filter = Filter(), sort: str = "added_at", de
     if flt.keyword:
         where.append("EXISTS (SELECT 1 FROM json_each(a.keywords) k WHERE k.value = ?)")
         params.append(flt.keyword)
+    if flt.doubtful:
+        where.append("a.doubts != '[]'")
     if flt.only is not None:
         where.append("a.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(flt.only)))

@@ -179,7 +179,19 @@ def _v4(db: Database) -> None:
     run_script(db, SCHEMA)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
+def _v5(db: Database) -> None:
+    """What the parser doubted (codes of reader.core.model.DOUBTS) and the fields the reader corrected,
+    which a re-parse never overwrites; both JSON lists."""
+    run_script(
+        db,
+        """
+        ALTER TABLE articles ADD COLUMN doubts TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE articles ADD COLUMN corrected TEXT NOT NULL DEFAULT '[]';
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 SEARCH_SINCE = 4  # a library migrated from before this has its index built on opening
 LATEST = len(MIGRATIONS)
 

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..model import PARSER_VERSION, Article, Section
+from ..model import DOUBTS, PARSER_VERSION, Article, Section
 from . import listing, schema, search_index
 from .anchors import context, locate
 from .annotations import Annotations
@@ -20,7 +20,9 @@ from .courses import Courses
 from .database import DB_NAME, connect, now, to_json, transaction
 from .summary import ImportResult
 
-__all__ = ["DB_NAME", "Library", "identity_of"]
+__all__ = ["DB_NAME", "EDITABLE", "Library", "identity_of"]
+
+EDITABLE = frozenset({"title", "authors", "source", "year", "keywords", "issue"})  # what the reader may correct
 
 
 def identity_of(article: Article) -> str:
@@ -127,8 +129,8 @@ class Library(Annotations, Courses):
         stamp = now()
         cur = self.db.execute(
             "INSERT INTO articles (content_hash, identity, file_name, source_path, title, authors, source, year,"
-            " issue, cited_by, uploader, doi, abstract, keywords, encoding, parser_version, added_at, updated_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " issue, cited_by, uploader, doi, abstract, keywords, encoding, parser_version, added_at, updated_at,"
+            " doubts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 digest,
                 identity,
@@ -148,6 +150,7 @@ class Library(Annotations, Courses):
                 PARSER_VERSION,
                 stamp,
                 stamp,
+                to_json(a.doubts),
             ],
         )
         article_id = cur.lastrowid
@@ -186,6 +189,12 @@ class Library(Annotations, Courses):
         }
         if digest is not None:
             fields.update(content_hash=digest, file_name=name, source_path=path)
+        stored = article_meta(self.db, article_id)
+        corrected = set(stored["corrected"]) if stored else set()
+        for key in corrected & EDITABLE:  # what the reader corrected, a new parse never overwrites
+            fields.pop(key, None)
+            setattr(a, key, stored[key] if stored else getattr(a, key))
+        fields["doubts"] = to_json([d for d in a.doubts if DOUBTS.get(d) not in corrected])
         sets = ", ".join(f"{k} = ?" for k in fields)
         self.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*fields.values(), article_id])
         if data is not None:
@@ -240,6 +249,11 @@ class Library(Annotations, Courses):
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles WHERE deleted_at IS NULL").fetchone()[0]
 
+    def doubtful_count(self) -> int:
+        """How many articles (not in the trash) still have a doubt of the parser's to check."""
+        sql = "SELECT count(*) FROM articles WHERE deleted_at IS NULL AND doubts != '[]'"
+        return self.db.execute(sql).fetchone()[0]
+
     def article_ids(self) -> list[int]:
         """Every article not in the trash, newest first."""
         return [
@@ -266,13 +280,19 @@ class Library(Annotations, Courses):
     # -- editing ------------------------------------------------------------
 
     def update_metadata(self, article_id: int, **fields: Any) -> None:
-        allowed = {"title", "authors", "source", "year", "keywords", "issue", "status"}
-        unknown = set(fields) - allowed
+        """Set fields of an article as the reader corrects them (``EDITABLE``, and ``status``). A corrected
+        field loses its doubt and is kept through every later re-parse or re-import."""
+        unknown = set(fields) - EDITABLE - {"status"}
         if unknown:
             raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+        edited = set(fields) & EDITABLE
         for key in ("authors", "keywords"):
             if key in fields:
                 fields[key] = to_json(list(fields[key]))
+        if edited and (meta := article_meta(self.db, article_id)) is not None:
+            corrected = sorted(set(meta["corrected"]) | edited)
+            fields["corrected"] = to_json(corrected)
+            fields["doubts"] = to_json([d for d in meta["doubts"] if DOUBTS.get(d) not in corrected])
         fields["updated_at"] = now()
         sets = ", ".join(f"{k} = ?" for k in fields)
         with self.transaction():

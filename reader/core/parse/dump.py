@@ -129,7 +129,10 @@ def parse_text(text: str) -> Article:
     if reason:
         return Article.refused(reason)
     if looks_english(text):
-        return read_english(text.split("\n"))
+        english = read_english(text.split("\n"))
+        if english.error is None:
+            english.doubts = doubts_of(english)
+        return english
     if text.count("\n") < 5 and len(text) > 800:  # every line break lost: fields stand apart by runs of spaces
         text = _SPACE_RUN.sub("\n", text)
     lines = _split_lines(text)
@@ -233,6 +236,7 @@ class _Reader:
         article.abstract, article.keywords = self.abstract, self.keywords
         article.sections, article.references, article.related = sections, references, related
         article.citations = link_citations(sections, len(references))
+        article.doubts = doubts_of(article)
         return article
 
     def _bio_names(self) -> list[str]:
@@ -453,6 +457,19 @@ def _is_marker(line: str) -> bool:
         or mk.EN_KEYWORDS.match(line)
         or mk.is_references_marker(line)
     )
+
+
+def doubts_of(article: Article) -> list[str]:
+    """The doubts an article's fields raise (codes of ``reader.core.model.DOUBTS``), with those the
+    parser recorded while reading."""
+    doubts = list(article.doubts)
+    if not article.authors:
+        doubts.append("no_authors")
+    if article.year is None:
+        doubts.append("no_year")
+    if not article.headed_sections and sum(len(p) for s in article.sections for p in s.paragraphs) > 1500:
+        doubts.append("no_sections")  # a long text with no heading found in it
+    return list(dict.fromkeys(doubts))
 
 
 def _ends_references(line: str) -> bool:

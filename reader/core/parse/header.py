@@ -175,6 +175,17 @@ def _pick_title(lines: list[str], indexes: list[int]) -> int | None:
     return max(candidates, key=lambda k: (_title_score(lines, indexes, k), -k))
 
 
+def _title_was_a_guess(lines: list[str], indexes: list[int], picked: int) -> bool:
+    """Nothing around the title said so, and another line looked as much like one: the first was taken."""
+    if _TITLE_LABEL.match(lines[indexes[picked]]):
+        return False
+    best = _title_score(lines, indexes, picked)
+    if best > 0:
+        return False
+    others = itertools.islice((k for k, i in enumerate(indexes) if k != picked and is_title_candidate(lines[i])), 7)
+    return any(_title_score(lines, indexes, k) == best for k in others)
+
+
 def read_header(lines: list[str], indexes: list[int]) -> Article:
     """An article holding the fields of the header, read from the given line indexes in order."""
     head = Article()
@@ -183,6 +194,8 @@ def read_header(lines: list[str], indexes: list[int]) -> Article:
     picked = _pick_title(lines, indexes)
     if picked is not None:
         title_index = indexes[picked]
+        if _title_was_a_guess(lines, indexes, picked):
+            head.doubts.append("title_guessed")
         head.title = mk.clean_title(_TITLE_LABEL.sub("", lines[title_index]))
         headline = headline_parts(lines[title_index])
         if headline:

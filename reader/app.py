@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from reader.core.library import backup
@@ -102,20 +104,49 @@ def run(data_dir: str | os.PathLike[str]) -> int:
         QMessageBox.critical(None, "研读 Reader", f"The library in {data_dir} cannot be opened:\n{exc}")
         return 2
     window.show()
-    _close_on_terminate(window)
+    undo = _close_on_terminate(window)
     if os.environ.get("READER_SMOKE"):  # packaging/build.sh: open the sample, report, quit
         QTimer.singleShot(0, lambda: _smoke(window, app))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        undo()
 
 
-def _close_on_terminate(window: QMainWindow) -> None:
+def _close_on_terminate(window: QMainWindow) -> Callable[[], None]:
     """SIGTERM (a logout, ``kill``) closes the window as the user would: imports are cancelled and
-    their worker processes end, what is typed is saved. Python handles signals only when it runs, so
-    a timer lets it look while Qt's event loop waits."""
-    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window.close))
-    ticker = QTimer(window)
-    ticker.timeout.connect(lambda: None)
-    ticker.start(250)
+    their worker processes end, what is typed is saved. Returns the call that undoes this.
+
+    Python runs a signal handler only when it runs Python code, and Qt's event loop waits in C; so the
+    signal's number is written to a socket (``signal.set_wakeup_fd``) whose other end wakes Qt. The
+    app sleeps until a signal comes, never waking to look."""
+    if not hasattr(signal, "SIGTERM"):
+        return lambda: None
+    wake, watch = socket.socketpair()
+    for end in (wake, watch):
+        end.setblocking(False)
+    notifier = QSocketNotifier(watch.fileno(), QSocketNotifier.Type.Read, window)
+
+    def woken() -> None:
+        try:
+            numbers = watch.recv(256)
+        except OSError:
+            return
+        if signal.SIGTERM in numbers:
+            window.close()
+
+    notifier.activated.connect(woken)
+    before_fd = signal.set_wakeup_fd(wake.fileno())
+    before_handler = signal.signal(signal.SIGTERM, lambda *_: None)  # the socket does the work
+
+    def undo() -> None:
+        signal.signal(signal.SIGTERM, before_handler)
+        signal.set_wakeup_fd(before_fd)
+        notifier.setEnabled(False)
+        wake.close()
+        watch.close()
+
+    return undo
 
 
 def _smoke(window: QMainWindow, app: QApplication) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from ..library import files
+from .. import files
 from ..library.store import Library
 from .csl import csl_item
 from .gbt7714 import gbt7714

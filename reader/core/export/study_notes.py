@@ -10,7 +10,7 @@ from pathlib import Path
 import markdown
 from markdown.extensions.toc import TocExtension, slugify_unicode
 
-from ..library import files
+from .. import files
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "resources" / "templates"
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from . import files, schema
+from .. import files
+from . import schema
 from .database import DB_NAME
 
 KEEP = 7

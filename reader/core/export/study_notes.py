@@ -34,6 +34,7 @@ def template_folder(data_dir: Path) -> Path:
         data_dir.mkdir(parents=True, exist_ok=True)
         filling = Path(tempfile.mkdtemp(dir=data_dir, prefix=".templates.", suffix=files.PARTIAL))
         try:
+            os.chmod(filling, files.new_folder_mode())  # mkdtemp makes it owner-only
             for shipped in sorted(TEMPLATES.glob("*.md")):
                 files.copy(shipped, filling / shipped.name)
             os.rename(filling, folder)  # fails if another process filled it first: theirs is kept

@@ -130,6 +130,7 @@ def make_backup(db: Database, data_dir: Path, keep: int = KEEP) -> Path:
         reason = problem(temp)
         if reason is not None:
             raise OSError(f"the backup came out unusable: {reason}")
+        os.chmod(temp, files.new_file_mode())  # not owner-only, as mkstemp made it
         target = files.keep_as(temp, files.numbered(base, ".sqlite3"))
     finally:
         with contextlib.suppress(OSError):
@@ -187,6 +188,7 @@ def restore(data_dir: Path, source: Path) -> Path | None:
         reason = problem(temp)
         if reason is not None:
             raise OSError(f"the copy of {source} came out unusable: {reason}")
+        files.give_mode(temp, current)  # the restored library reads as the replaced one did
         kept = _keep_replaced(current)
         os.replace(temp, current)
     finally:

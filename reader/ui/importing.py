@@ -224,10 +224,13 @@ class ImportController(QObject):
         return summary.article_ids[0] if summary.article_ids else None
 
     def shutdown(self) -> None:
-        """Cancel running imports and wait for their threads (closing the window)."""
+        """Cancel running imports, wait for their threads and hide their progress (closing the window:
+        a progress dialog still shown then would keep the app running with no window to close)."""
         for job in list(self.jobs):
             job.cancel()
             job.wait()
+            job.dialog.reset()
+            job.dialog.hide()
 
     def drag_enter(self, event: QDragEnterEvent) -> None:
         """Local files dragged onto the window are welcome; anything else is not."""

@@ -81,3 +81,20 @@ def test_sigterm_closes_the_window_woken_by_a_socket_not_a_ticking_timer(qtbot, 
         undo()
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
     assert signal.set_wakeup_fd(-1) == -1  # the socket is let go of
+
+
+def test_closing_during_an_import_hides_its_progress_so_the_app_can_end(qtbot, tmp_path: Path) -> None:
+    """A progress dialog still shown when the window closes kept the app running with no window to
+    close (SIGTERM during an import, on a busy machine)."""
+    from bench.gen_dumps import generate
+
+    generate(tmp_path / "dumps", 300)
+    window = create_window(tmp_path / "lib")
+    qtbot.addWidget(window)
+    window.show()
+    job = window.importer.import_paths([str(tmp_path / "dumps")])
+    job.dialog.setMinimumDuration(0)
+    qtbot.waitUntil(job.dialog.isVisible, timeout=10000)
+    window.close()
+    assert window.library.closed
+    assert not job.dialog.isVisible()

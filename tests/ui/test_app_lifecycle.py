@@ -136,7 +136,12 @@ def test_sigterm_during_an_import_leaves_no_worker_behind(tmp_path: Path, monkey
     assert len(workers) >= 2, "the import never started its worker processes"
     time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)
-    out, err = proc.communicate(timeout=120)
+    try:
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:  # it hung: leave no app behind
+            proc.kill()
+            proc.communicate()
     assert proc.returncode == 0, err[-2000:]
     assert "closed 0" in out
     deadline = time.monotonic() + 10

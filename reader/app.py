@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from reader.core.library import backup
-from reader.core.library.lock import LibraryLock, ReadOnlyFolder
+from reader.core.library.lock import LibraryLock, ReadOnlyLibrary, unwritable
 from reader.core.library.store import Library
 from reader.ui import translations
 from reader.ui.main_window import MainWindow
@@ -34,7 +34,7 @@ def lock_library(data_dir: str | os.PathLike[str]) -> LibraryLock | None:
     (another window, or a `reader` command that writes). The same lock as the command line's, from the
     core; the system lets go of it when the process ends, so a crash leaves no stale lock.
 
-    Raises ReadOnlyFolder when the folder cannot be written."""
+    Raises ReadOnlyLibrary when the folder, or the library file in it, cannot be written."""
     lock = LibraryLock(data_dir, holder="the 研读 Reader window")
     return lock if lock.acquire() else None
 
@@ -62,10 +62,16 @@ def _offer_restore(data_dir: Path) -> bool:
 
 
 def _read_only_message(data_dir: Path) -> str:
-    """Why the window does not open a read-only library: it saves notes as they are typed, and here it
-    could save none; the command line reads such a library."""
+    """Why the window does not open a library it cannot write (the folder, or the library file): it
+    saves notes as they are typed, and here it could save none; the command line reads such a library."""
+    what = unwritable(data_dir)
+    first = (
+        f"The library file is read-only:\n{what}"
+        if what is not None and what != data_dir
+        else f"The library folder is read-only:\n{data_dir}"
+    )
     return (
-        f"The library folder is read-only:\n{data_dir}\n\n"
+        f"{first}\n\n"
         "研读 Reader saves notes and highlights as you type, and could save nothing here, so the window "
         "does not open it. To read it, use `reader list`, `reader show`, `reader search` or `reader export` "
         "(they open it read-only), or copy the folder somewhere writable and open the copy."
@@ -84,7 +90,7 @@ def run(data_dir: str | os.PathLike[str]) -> int:
     translations.install(app, chosen or None)
     try:
         lock = lock_library(data_dir)
-    except ReadOnlyFolder:
+    except ReadOnlyLibrary:
         QMessageBox.critical(None, "研读 Reader", _read_only_message(Path(data_dir)))
         return 2
     if lock is None:

@@ -98,3 +98,6 @@ def test_closing_during_an_import_hides_its_progress_so_the_app_can_end(qtbot, t
     window.close()
     assert window.library.closed
     assert not job.dialog.isVisible()
+    job.worker.progress.emit(150, 300, "dump_000150.txt")  # progress sent before the worker stopped, late
+    qtbot.wait(500)
+    assert not job.dialog.isVisible()

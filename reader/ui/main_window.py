@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
         if self.library.closed:
             super().closeEvent(event)
             return
-        if not self.notes_panel.flush():  # before anything stops: the window stays usable
+        if not self.notes_panel.may_close():  # before anything stops: the window stays usable
             event.ignore()
             self.statusBar().showMessage(self.notes_panel.close_refused())
             return

@@ -492,10 +492,6 @@ Library: %1</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <source>The library is busy (%1): your note is kept and saved as soon as it can be.</source>
-        <translation>文库正忙（%1）：笔记已保留，一有机会就会保存。</translation>
-    </message>
-    <message>
         <source>The library answers again: your notes are saved.</source>
         <translation>文库已恢复响应：笔记已保存。</translation>
     </message>
@@ -546,6 +542,38 @@ Library: %1</source>
     <message>
         <source>Tags, separated by spaces</source>
         <translation>标签，以空格分隔</translation>
+    </message>
+    <message>
+        <source>The library is busy: your note is kept and saved as soon as it can be.</source>
+        <translation>文库正忙：笔记已保留，一有机会就会保存。</translation>
+    </message>
+    <message>
+        <source>The library cannot be written: your note is kept in this window but not saved.</source>
+        <translation>文库无法写入：笔记保留在窗口中，但没有保存。</translation>
+    </message>
+    <message>
+        <source>The disk is full: your note is kept in this window and saved with your next change.</source>
+        <translation>磁盘已满：笔记保留在窗口中，腾出空间后，下一次修改时会保存。</translation>
+    </message>
+    <message>
+        <source>The library refused your note: it is kept in this window but not saved.</source>
+        <translation>文库拒绝保存这条笔记：它保留在窗口中，但没有保存。</translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>不保存就关闭？</translation>
+    </message>
+    <message>
+        <source>%1
+
+Close anyway? The unsaved note is lost; choose No to copy it elsewhere first.</source>
+        <translation>%1
+
+仍要关闭吗？未保存的笔记会丢失；选择“否”可先把它复制到别处。</translation>
+    </message>
+    <message>
+        <source>A note could not be saved: the window stays open so that you can copy it elsewhere.</source>
+        <translation>有笔记未能保存：窗口保持打开，以便你把它复制到别处。</translation>
     </message>
 </context>
 <context>

@@ -134,9 +134,9 @@ def _quiet_broken_pipe() -> int:
 def _writing(folder: Any, create: bool = False) -> Iterator[None]:
     """The library's lock, which the window holds too, for a command that writes (LockError if taken,
     or if the library cannot be written). Only ``create`` makes a missing folder (an import)."""
-    from reader.core.library.lock import LibraryLock
+    from reader.core.library.lock import COMMAND, LibraryLock
 
-    with LibraryLock(folder, holder="a reader command", create=create).holding():
+    with LibraryLock(folder, holder=COMMAND, create=create).holding():
         yield
 
 

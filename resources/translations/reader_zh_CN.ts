@@ -719,4 +719,79 @@ Overwrite?</source>
         <translation>剪贴板中没有文本。</translation>
     </message>
 </context>
+<context>
+    <name>App</name>
+    <message>
+        <source>%1 (process %2)</source>
+        <translation>%1（进程 %2）</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored:
+%1</source>
+        <translation>未能恢复备份：
+%1</translation>
+    </message>
+    <message>
+        <source>The library file is read-only:
+%1</source>
+        <translation>文库文件是只读的：
+%1</translation>
+    </message>
+    <message>
+        <source>The library folder is read-only:
+%1</source>
+        <translation>文库文件夹是只读的：
+%1</translation>
+    </message>
+    <message>
+        <source>The library in %1 cannot be opened:
+%2</source>
+        <translation>无法打开 %1 中的文库：
+%2</translation>
+    </message>
+    <message>
+        <source>The library in %1 is damaged and there is no backup.</source>
+        <translation>%1 中的文库已损坏，而且没有备份。</translation>
+    </message>
+    <message>
+        <source>The library in %1 is damaged.
+
+Restore the newest healthy backup (%2)? The damaged file is kept beside it.</source>
+        <translation>%1 中的文库已损坏。
+
+要恢复最新的完好备份（%2）吗？损坏的文件会保留在旁边。</translation>
+    </message>
+    <message>
+        <source>This library is in use by %1:
+%2
+
+Switch to that window (or wait for the command to finish), then try again.</source>
+        <translation>此文库正由%1使用：
+%2
+
+请切换到那个窗口（或等命令结束），然后再试。</translation>
+    </message>
+    <message>
+        <source>This library is in use:
+%1
+
+Switch to that window (or wait for the command to finish), then try again.</source>
+        <translation>此文库正在使用中：
+%1
+
+请切换到那个窗口（或等命令结束），然后再试。</translation>
+    </message>
+    <message>
+        <source>a reader command</source>
+        <translation>一个 reader 命令</translation>
+    </message>
+    <message>
+        <source>the 研读 Reader window</source>
+        <translation>研读窗口</translation>
+    </message>
+    <message>
+        <source>研读 Reader saves notes and highlights as you type, and could save nothing here, so the window does not open it. To read it, use `reader list`, `reader show`, `reader search` or `reader export` (they open it read-only), or copy the folder somewhere writable and open the copy.</source>
+        <translation>研读会在你输入时随时保存笔记和划线，而这里什么也保存不了，所以窗口不打开它。要阅读它，请用 `reader list`、`reader show`、`reader search` 或 `reader export`（它们以只读方式打开），或者把文件夹复制到可写的位置，再打开副本。</translation>
+    </message>
+</context>
 </TS>

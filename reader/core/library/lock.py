@@ -21,6 +21,8 @@ from pathlib import Path
 from .database import DB_NAME
 
 LOCK_NAME = "reader.lock"
+WINDOW = "the 研读 Reader window"  # what holds the lock, as the file says it (the window translates them)
+COMMAND = "a reader command"
 _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
@@ -143,13 +145,18 @@ class LibraryLock:
             finally:
                 os.close(fd)
 
-    def who(self) -> str:
-        """What the file says holds the lock: ``the window (process 123)``, or '' when unknown."""
+    def holder_and_pid(self) -> tuple[str, str] | None:
+        """What the file says holds the lock, and its process id; None when unknown."""
         try:
             pid, holder, *_ = self.path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError, ValueError):
-            return ""
-        return f"{holder} (process {pid})"
+            return None
+        return holder, pid
+
+    def who(self) -> str:
+        """What the file says holds the lock: ``the window (process 123)``, or '' when unknown."""
+        known = self.holder_and_pid()
+        return f"{known[0]} (process {known[1]})" if known else ""
 
     @contextmanager
     def holding(self) -> Iterator[None]:

@@ -327,10 +327,8 @@ def cmd_export(args: argparse.Namespace, folder: Any) -> int:
 
 
 def cmd_search(args: argparse.Namespace, folder: Any) -> int:
-    from reader.core.library.search_index import search
-
     with _library(folder) as library:
-        hits = search(library.db, " ".join(args.query), limit=args.limit)
+        hits = library.search(" ".join(args.query), limit=args.limit)
     for hit in hits:
         if args.json:
             print(json.dumps(hit.to_json(), ensure_ascii=False))
@@ -342,10 +340,8 @@ def cmd_search(args: argparse.Namespace, folder: Any) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace, folder: Any) -> int:
-    from reader.core.library.search_index import reindex
-
     with _library(folder, write=True) as library:
-        n = reindex(library.db)
+        n = library.reindex()
     print(f"indexed {n} articles")
     return 0
 
@@ -353,7 +349,7 @@ def cmd_reindex(args: argparse.Namespace, folder: Any) -> int:
 def cmd_backup(args: argparse.Namespace, folder: Any) -> int:
     from pathlib import Path
 
-    from reader.core.library.backup import backup_folder, make_backup
+    from reader.core.library.backup import backup_folder
     from reader.core.library.lock import ReadOnlyLibrary
 
     target = backup_folder(Path(folder))
@@ -361,7 +357,7 @@ def cmd_backup(args: argparse.Namespace, folder: Any) -> int:
     if where.is_dir() and not os.access(where, os.W_OK):  # it reads the library, and writes here
         raise ReadOnlyLibrary(f"the folder {where} is read-only; a backup is written into {target}")
     with _library(folder) as library:
-        path = make_backup(library.db, Path(folder), keep=max(1, args.keep))
+        path = library.backup(keep=max(1, args.keep))
     print(path)
     return 0
 

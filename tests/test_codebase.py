@@ -112,6 +112,17 @@ def test_dependencies_run_one_way() -> None:
             assert not any(m.startswith(("reader.ui", "reader.app", "reader.cli")) for m in imported), module
 
 
+def test_the_window_and_the_cli_use_the_library_facade() -> None:
+    """Nothing above the core reaches past ``Library`` to its database (``library.db``)."""
+    above = [ROOT / "reader" / "cli.py", ROOT / "reader" / "app.py", *(ROOT / "reader" / "ui").glob("*.py")]
+    for path in above:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "db":
+                owner = node.value
+                name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
+                assert name != "library", f"{path.name}:{node.lineno} uses library.db"
+
+
 def test_modules_stay_under_500_lines() -> None:
     for path in (ROOT / "reader").rglob("*.py"):
         assert len(path.read_text(encoding="utf-8").splitlines()) < 500, path

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
-from reader.core.library import backup
 from reader.core.library.store import Library
 from reader.core.library.summary import ImportSummary
 
@@ -487,7 +486,7 @@ class MainWindow(QMainWindow):
                 print(f"reader: on closing: {exc}", file=sys.stderr)
         if self.library.path is not None:
             try:
-                backup.backup_if_due(self.library.db, self.data_dir)  # a daily backup, taken on close
+                self.library.backup_if_due()  # a daily backup, taken on close
             except (OSError, sqlite3.Error) as exc:
                 print(f"reader: no backup: {exc}", file=sys.stderr)
         self.library.close()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
@@ -131,15 +133,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.app import run
 
         return run(folder)
-    from reader.core.library.lock import LockError
+    from reader.core.library.lock import LockError, NoLibrary
 
     handler = _HANDLERS[args.command]
     try:
-        return handler(args, folder)
+        code = handler(args, folder)
+        sys.stdout.flush()  # a closed pipe is found here, not at exit
+        return code
+    except BrokenPipeError:  # `reader search 党建 | head`: the reader has all it wants
+        return _quiet_broken_pipe()
+    except NoLibrary as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return 1
     except LockError as exc:
         print(f"reader: {args.command} refused: {exc}", file=sys.stderr)
         return 3
-    except (sqlite3.DatabaseError, OSError, RuntimeError) as exc:
+    except OSError as exc:  # one that names its file says where; else it is the library's
+        print(f"reader: {exc}" if exc.filename else f"reader: {folder}: {exc}", file=sys.stderr)
+        return 2
+    except (sqlite3.DatabaseError, RuntimeError) as exc:
         print(f"reader: {folder}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -147,34 +159,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-@contextmanager
-def _writing(folder: Any) -> Iterator[None]:
-    """The library's lock, which the window holds too, for a command that writes (LockError if taken)."""
-    from reader.core.library.lock import LibraryLock
+def _quiet_broken_pipe() -> int:
+    """The reading end of stdout is gone: say nothing, and let nothing say it at exit either (Python
+    flushes stdout once more then). The status of a process a SIGPIPE ended."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 141
 
-    with LibraryLock(folder, holder="a reader command").holding():
+
+@contextmanager
+def _writing(folder: Any, create: bool = False) -> Iterator[None]:
+    """The library's lock, which the window holds too, for a command that writes (LockError if taken,
+    or if the library cannot be written). Only ``create`` makes a missing folder (an import)."""
+    from reader.core.library.lock import COMMAND, LibraryLock
+
+    with LibraryLock(folder, holder=COMMAND, create=create).holding():
         yield
 
 
 @contextmanager
-def _library(folder: Any, write: bool = False) -> Iterator[Any]:
+def _library(folder: Any, write: bool = False, create: bool = False) -> Iterator[Any]:
     """The library in ``folder``, closed again however the command ends.
 
-    A command that writes holds the library's lock meanwhile; one that reads takes no lock, and
-    opens the library read-only when its folder cannot be written."""
+    A command that writes holds the library's lock meanwhile; one that reads takes no lock, makes
+    nothing (NoLibrary where there is none), and opens the library read-only when it cannot be written."""
     from pathlib import Path
 
-    from reader.core.library.lock import read_only_folder
-    from reader.core.library.store import Library
+    from reader.core.library.lock import NoLibrary, read_only_folder
+    from reader.core.library.store import DB_NAME, Library
 
     if write:
-        with _writing(folder):
+        with _writing(folder, create=create):
             library = Library.in_folder(folder)
             try:
                 yield library
             finally:
                 library.close()
         return
+    if not (Path(folder) / DB_NAME).exists():
+        raise NoLibrary(f"there is no library in {folder}")
     library = Library.in_folder(folder, read_only=read_only_folder(Path(folder)))
     try:
         yield library
@@ -226,7 +250,7 @@ def cmd_import(args: argparse.Namespace, folder: Any) -> int:
             bar.update(done - bar.n)
 
     try:
-        with _library(folder, write=True) as library:
+        with _library(folder, write=True, create=True) as library:
             summary = import_paths(library, args.paths, progress=progress, workers=args.workers)
     finally:
         if bar is not None:
@@ -342,10 +366,8 @@ def cmd_export(args: argparse.Namespace, folder: Any) -> int:
 
 
 def cmd_search(args: argparse.Namespace, folder: Any) -> int:
-    from reader.core.library.search_index import search
-
     with _library(folder) as library:
-        hits = search(library.db, " ".join(args.query), limit=args.limit)
+        hits = library.search(" ".join(args.query), limit=args.limit)
     for hit in hits:
         if args.json:
             print(json.dumps(hit.to_json(), ensure_ascii=False))
@@ -357,10 +379,8 @@ def cmd_search(args: argparse.Namespace, folder: Any) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace, folder: Any) -> int:
-    from reader.core.library.search_index import reindex
-
     with _library(folder, write=True) as library:
-        n = reindex(library.db)
+        n = library.reindex()
     print(f"indexed {n} articles")
     return 0
 
@@ -368,10 +388,15 @@ def cmd_reindex(args: argparse.Namespace, folder: Any) -> int:
 def cmd_backup(args: argparse.Namespace, folder: Any) -> int:
     from pathlib import Path
 
-    from reader.core.library.backup import make_backup
+    from reader.core.library.backup import backup_folder
+    from reader.core.library.lock import ReadOnlyLibrary
 
+    target = backup_folder(Path(folder))
+    where = target if target.is_dir() else Path(folder)
+    if where.is_dir() and not os.access(where, os.W_OK):  # it reads the library, and writes here
+        raise ReadOnlyLibrary(f"the folder {where} is read-only; a backup is written into {target}")
     with _library(folder) as library:
-        path = make_backup(library.db, Path(folder), keep=args.keep)
+        path = library.backup(keep=max(1, args.keep))
     print(path)
     return 0
 

@@ -129,7 +129,10 @@ def test_numeric_options_are_checked(args: list[str], tmp_path: Path, capsys: py
 
 def test_search_with_bytes_that_are_not_utf8(tmp_path: Path) -> None:
     """A query from a terminal that is not UTF-8 arrives with lone surrogates: it still runs."""
+    from reader.core.library.store import Library
+
     lib = str(tmp_path / "lib")
+    Library.in_folder(lib).close()  # an empty library: reading commands open only one that exists
     proc = subprocess.run(
         [
             sys.executable,

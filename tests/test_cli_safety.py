@@ -102,6 +102,7 @@ def test_read_commands_open_a_read_only_library_read_only(
 
 def _as_nobody(*args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT), HOME=tempfile.gettempdir(), QT_QPA_PLATFORM="offscreen")
+    env.update(LC_ALL="en_US.UTF-8", LANG="en_US.UTF-8")  # the window speaks English, as the test reads
     command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
 

@@ -77,6 +77,7 @@ class ImportJob(QObject):
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
         self.summary: ImportSummary | None = None
+        self.closed = False  # the window closed: no progress is shown any more
 
     def start(self) -> None:
         self.thread.start()
@@ -85,6 +86,8 @@ class ImportJob(QObject):
         self.worker.cancel_requested = True
 
     def _progress(self, done: int, total: int, name: str) -> None:
+        if self.closed:
+            return
         self.dialog.setMaximum(total)
         self.dialog.setValue(done)
         self.dialog.setLabelText(
@@ -113,6 +116,16 @@ class ImportJob(QObject):
         """Block until the worker is done (closing the window, tests)."""
         self.thread.quit()
         self.thread.wait()
+
+    def close(self) -> None:
+        """The window closes: cancel, wait for the worker, hide the progress for good. Progress the
+        worker sent meanwhile still arrives, and would show the dialog again (after its minimum
+        duration) once the window is gone, keeping the app running with no window to close."""
+        self.closed = True
+        self.cancel()
+        self.wait()
+        self.dialog.reset()
+        self.dialog.hide()
 
 
 class ImportSummaryDialog(QDialog):
@@ -224,10 +237,10 @@ class ImportController(QObject):
         return summary.article_ids[0] if summary.article_ids else None
 
     def shutdown(self) -> None:
-        """Cancel running imports and wait for their threads (closing the window)."""
+        """Cancel running imports, wait for their threads and hide their progress (closing the window:
+        a progress dialog still shown then would keep the app running with no window to close)."""
         for job in list(self.jobs):
-            job.cancel()
-            job.wait()
+            job.close()
 
     def drag_enter(self, event: QDragEnterEvent) -> None:
         """Local files dragged onto the window are welcome; anything else is not."""

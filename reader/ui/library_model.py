@@ -45,7 +45,7 @@ class LibraryModel(QAbstractTableModel):
     def reload(self) -> None:
         """Query the ids again (after an import, an edit, a filter or sort change)."""
         self.beginResetModel()
-        self.ids = listing.article_ids(self.library.db, self.filter, self.sort_column, self.descending)
+        self.ids = self.library.list_ids(self.filter, self.sort_column, self.descending)
         self._rows.clear()
         self.endResetModel()
 
@@ -77,7 +77,7 @@ class LibraryModel(QAbstractTableModel):
         if article_id not in self._rows:
             start = max(0, row - BLOCK // 2)
             block = [a for a in self.ids[start : start + BLOCK] if a not in self._rows]
-            self._rows.update(listing.rows(self.library.db, block))
+            self._rows.update(self.library.list_rows(block))
         return self._rows.get(article_id)
 
     # -- Qt model API -------------------------------------------------------

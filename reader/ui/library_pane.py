@@ -103,13 +103,11 @@ class SearchWorker(QObject):
 
     @Slot(int, str)
     def run(self, request: int, text: str) -> None:
-        from reader.core.library.search_index import matching_articles, search
-
         if self.library is None:
             self.library = Library(self.db_path) if self.db_path is not None else self.shared
         try:
-            hits = search(self.library.db, text, limit=RESULTS)
-            found = matching_articles(self.library.db, text, exact=False)
+            hits = self.library.search(text, limit=RESULTS)
+            found = self.library.matching_articles(text, exact=False)
         except sqlite3.Error:
             hits, found = [], []
         self.done.emit(request, hits, found)

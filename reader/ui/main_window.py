@@ -21,7 +21,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
-from reader.core.library import backup
 from reader.core.library.store import Library
 from reader.core.library.summary import ImportSummary
 
@@ -476,7 +475,7 @@ class MainWindow(QMainWindow):
         if self.library.closed:
             super().closeEvent(event)
             return
-        if not self.notes_panel.flush():  # before anything stops: the window stays usable
+        if not self.notes_panel.may_close():  # before anything stops: the window stays usable
             event.ignore()
             self.statusBar().showMessage(self.notes_panel.close_refused())
             return
@@ -489,7 +488,7 @@ class MainWindow(QMainWindow):
                 print(f"reader: on closing: {exc}", file=sys.stderr)
         if self.library.path is not None:
             try:
-                backup.backup_if_due(self.library.db, self.data_dir)  # a daily backup, taken on close
+                self.library.backup_if_due()  # a daily backup, taken on close
             except (OSError, sqlite3.Error) as exc:
                 print(f"reader: no backup: {exc}", file=sys.stderr)
         self.library.close()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -29,7 +30,23 @@ from .reading_pane import HIGHLIGHT_COLORS
 
 Index = QModelIndex | QPersistentModelIndex
 AUTOSAVE_MS = 500  # a change reaches the database this long after the last keystroke
-RETRY_MS = 2000  # a save the database refused is tried again this long after
+RETRY_MS = 2000  # a save refused because the library was busy is tried again this long after
+BUSY, READ_ONLY, FULL, REFUSED = "busy", "read-only", "full", "refused"  # why a save failed
+
+
+def failure_of(exc: sqlite3.Error) -> str:
+    """Why SQLite refused a write: busy (another process writes: it passes), or for good (read-only,
+    a full disk, anything else), by its error code where Python gives it, else by its message."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    if primary in (5, 6) or (primary is None and ("locked" in text or "busy" in text)):  # SQLITE_BUSY, _LOCKED
+        return BUSY
+    if primary == 8 or (primary is None and "readonly" in text):  # SQLITE_READONLY
+        return READ_ONLY
+    if primary == 13 or (primary is None and "full" in text):  # SQLITE_FULL
+        return FULL
+    return REFUSED
 
 
 class HighlightsModel(QAbstractListModel):
@@ -69,9 +86,11 @@ class HighlightsModel(QAbstractListModel):
 class NoteEditor(QPlainTextEdit):
     """A Markdown editor that saves itself a moment after the last keystroke, never on the typing path.
 
-    A save the database refuses (busy or locked by another process) drops nothing: the text is kept
-    as pending, shown again if its note is reopened, and written by a retry every ``RETRY_MS``;
-    ``saveFailed`` says so meanwhile, ``saveRecovered`` when all is written again."""
+    A save the database refuses drops nothing: the text is kept as pending and shown again if its
+    note is reopened. Refused because the library is busy (another process writes), it is tried again
+    every ``RETRY_MS``; refused for another reason (a read-only file, a full disk) it is not retried
+    as if busy, only with the next change or flush. ``saveFailed(why)`` says so (``BUSY``,
+    ``READ_ONLY``, ``FULL``, ``REFUSED``), ``saveRecovered`` when all is written again."""
 
     saveFailed = Signal(str)
     saveRecovered = Signal()
@@ -87,6 +106,7 @@ class NoteEditor(QPlainTextEdit):
         self._retry.timeout.connect(self.flush)
         self.textChanged.connect(self._changed)
         self._loading = False
+        self.failure: str | None = None  # why the last save failed, until one succeeds
 
     def load(self, target: tuple[str, int] | None, text: str) -> None:
         self.flush()
@@ -122,21 +142,24 @@ class NoteEditor(QPlainTextEdit):
         for target, text in list(self.pending.items()):
             try:
                 self._save(target, text)
-            except sqlite3.OperationalError as exc:  # busy or locked: kept, tried again in a moment
-                self._retry.start()
-                self.saveFailed.emit(str(exc))
+            except sqlite3.DatabaseError as exc:  # kept; tried again in a moment only when busy
+                self.failure = failure_of(exc)
+                if self.failure == BUSY:
+                    self._retry.start()
+                self.saveFailed.emit(self.failure)
                 return False
             if self.pending.get(target) == text:
                 del self.pending[target]
-        if self._retry.isActive():
-            self._retry.stop()
+        self._retry.stop()
+        if self.failure is not None:
+            self.failure = None
             self.saveRecovered.emit()
         return True
 
 
 class NotesPanel(QWidget):
     highlightActivated = Signal(int)
-    saveFailed = Signal(str)  # a note or tags the database refused for now: kept, retried
+    saveFailed = Signal(str)  # a note or tags the database refused (why: BUSY, READ_ONLY …): kept
     message = Signal(str)  # for the status bar
 
     def __init__(self, library: Library, data_dir: Path, parent: QWidget | None = None) -> None:
@@ -226,18 +249,11 @@ class NotesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(split)
+        self.failure: str | None = None  # why the last save failed, until one succeeds
         for editor in (self.editor, self.highlight_note):
             editor.saveFailed.connect(self.saveFailed)
-            editor.saveRecovered.connect(
-                lambda: self.message.emit(self.tr("The library answers again: your notes are saved."))
-            )
-        self.saveFailed.connect(
-            lambda reason: self.message.emit(
-                self.tr("The library is busy (%1): your note is kept and saved as soon as it can be.").replace(
-                    "%1", reason
-                )
-            )
-        )
+            editor.saveRecovered.connect(self._recovered)
+        self.saveFailed.connect(self._failed)
         self._reload_templates()
         self.show_article(None)
 
@@ -302,11 +318,30 @@ class NotesPanel(QWidget):
         if row is not None:
             try:
                 self.library.set_highlight_tags(row["id"], self.highlight_tags.text().split())
-            except sqlite3.OperationalError as exc:  # the field keeps them; the next flush tries again
+            except sqlite3.DatabaseError as exc:  # the field keeps them; the next flush tries again
                 self.highlight_tags.setModified(True)
-                self.saveFailed.emit(str(exc))
+                self.saveFailed.emit(failure_of(exc))
                 return False
         return True
+
+    def _failed(self, why: str) -> None:
+        self.failure = why
+        self.message.emit(self.failure_message(why))
+
+    def _recovered(self) -> None:
+        if self.editor.failure is None and self.highlight_note.failure is None:
+            self.failure = None
+            self.message.emit(self.tr("The library answers again: your notes are saved."))
+
+    def failure_message(self, why: str) -> str:
+        """Why a note was not saved, in the user's language (SQLite's own words are English)."""
+        if why == BUSY:
+            return self.tr("The library is busy: your note is kept and saved as soon as it can be.")
+        if why == READ_ONLY:
+            return self.tr("The library cannot be written: your note is kept in this window but not saved.")
+        if why == FULL:
+            return self.tr("The disk is full: your note is kept in this window and saved with your next change.")
+        return self.tr("The library refused your note: it is kept in this window but not saved.")
 
     def flush(self) -> bool:
         """Write whatever is typed now (switching article, closing). False while something typed could
@@ -318,7 +353,28 @@ class NotesPanel(QWidget):
             saved = self._save_tags() and saved
         return saved
 
+    def may_close(self) -> bool:
+        """Save what is typed before the window closes. Busy: no (it is saved in a moment, and closing
+        waits). Refused for good (a read-only library, a full disk): the user decides, the default
+        being to stay and copy the note elsewhere."""
+        if self.flush():
+            return True
+        if self.failure == BUSY:
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Close without saving?"),
+            self.tr("%1\n\nClose anyway? The unsaved note is lost; choose No to copy it elsewhere first.").replace(
+                "%1", self.failure_message(self.failure or REFUSED)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def close_refused(self) -> str:
+        if self.failure != BUSY:
+            return self.tr("A note could not be saved: the window stays open so that you can copy it elsewhere.")
         return self.tr(
             "A note could not be saved yet: the library is busy. The window stays open so that nothing "
             "is lost; close it again in a moment."

@@ -520,10 +520,6 @@ Library: %1</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <source>The library is busy (%1): your note is kept and saved as soon as it can be.</source>
-        <translation>文库正忙（%1）：笔记已保留，一有机会就会保存。</translation>
-    </message>
-    <message>
         <source>The library answers again: your notes are saved.</source>
         <translation>文库已恢复响应：笔记已保存。</translation>
     </message>
@@ -574,6 +570,38 @@ Library: %1</source>
     <message>
         <source>Tags, separated by spaces</source>
         <translation>标签，以空格分隔</translation>
+    </message>
+    <message>
+        <source>The library is busy: your note is kept and saved as soon as it can be.</source>
+        <translation>文库正忙：笔记已保留，一有机会就会保存。</translation>
+    </message>
+    <message>
+        <source>The library cannot be written: your note is kept in this window but not saved.</source>
+        <translation>文库无法写入：笔记保留在窗口中，但没有保存。</translation>
+    </message>
+    <message>
+        <source>The disk is full: your note is kept in this window and saved with your next change.</source>
+        <translation>磁盘已满：笔记保留在窗口中，腾出空间后，下一次修改时会保存。</translation>
+    </message>
+    <message>
+        <source>The library refused your note: it is kept in this window but not saved.</source>
+        <translation>文库拒绝保存这条笔记：它保留在窗口中，但没有保存。</translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>不保存就关闭？</translation>
+    </message>
+    <message>
+        <source>%1
+
+Close anyway? The unsaved note is lost; choose No to copy it elsewhere first.</source>
+        <translation>%1
+
+仍要关闭吗？未保存的笔记会丢失；选择“否”可先把它复制到别处。</translation>
+    </message>
+    <message>
+        <source>A note could not be saved: the window stays open so that you can copy it elsewhere.</source>
+        <translation>有笔记未能保存：窗口保持打开，以便你把它复制到别处。</translation>
     </message>
 </context>
 <context>
@@ -717,6 +745,81 @@ Overwrite?</source>
     <message>
         <source>The clipboard holds no text.</source>
         <translation>剪贴板中没有文本。</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>%1 (process %2)</source>
+        <translation>%1（进程 %2）</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored:
+%1</source>
+        <translation>未能恢复备份：
+%1</translation>
+    </message>
+    <message>
+        <source>The library file is read-only:
+%1</source>
+        <translation>文库文件是只读的：
+%1</translation>
+    </message>
+    <message>
+        <source>The library folder is read-only:
+%1</source>
+        <translation>文库文件夹是只读的：
+%1</translation>
+    </message>
+    <message>
+        <source>The library in %1 cannot be opened:
+%2</source>
+        <translation>无法打开 %1 中的文库：
+%2</translation>
+    </message>
+    <message>
+        <source>The library in %1 is damaged and there is no backup.</source>
+        <translation>%1 中的文库已损坏，而且没有备份。</translation>
+    </message>
+    <message>
+        <source>The library in %1 is damaged.
+
+Restore the newest healthy backup (%2)? The damaged file is kept beside it.</source>
+        <translation>%1 中的文库已损坏。
+
+要恢复最新的完好备份（%2）吗？损坏的文件会保留在旁边。</translation>
+    </message>
+    <message>
+        <source>This library is in use by %1:
+%2
+
+Switch to that window (or wait for the command to finish), then try again.</source>
+        <translation>此文库正由%1使用：
+%2
+
+请切换到那个窗口（或等命令结束），然后再试。</translation>
+    </message>
+    <message>
+        <source>This library is in use:
+%1
+
+Switch to that window (or wait for the command to finish), then try again.</source>
+        <translation>此文库正在使用中：
+%1
+
+请切换到那个窗口（或等命令结束），然后再试。</translation>
+    </message>
+    <message>
+        <source>a reader command</source>
+        <translation>一个 reader 命令</translation>
+    </message>
+    <message>
+        <source>the 研读 Reader window</source>
+        <translation>研读窗口</translation>
+    </message>
+    <message>
+        <source>研读 Reader saves notes and highlights as you type, and could save nothing here, so the window does not open it. To read it, use `reader list`, `reader show`, `reader search` or `reader export` (they open it read-only), or copy the folder somewhere writable and open the copy.</source>
+        <translation>研读会在你输入时随时保存笔记和划线，而这里什么也保存不了，所以窗口不打开它。要阅读它，请用 `reader list`、`reader show`、`reader search` 或 `reader export`（它们以只读方式打开），或者把文件夹复制到可写的位置，再打开副本。</translation>
     </message>
 </context>
 </TS>

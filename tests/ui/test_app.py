@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from reader.app import create_window
@@ -56,3 +61,43 @@ def test_a_restore_offered_at_start_that_fails_is_said_not_raised(
     assert app._offer_restore(tmp_path) is False
     assert "could not be restored" in said[0] and "No space" in said[0]
     assert (tmp_path / DB_NAME).read_bytes() == b"damaged" * 1000
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32", reason="POSIX signals")
+def test_sigterm_closes_the_window_woken_by_a_socket_not_a_ticking_timer(qtbot, tmp_path: Path) -> None:
+    from reader import app
+
+    window = create_window(tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    undo = app._close_on_terminate(window)
+    try:
+        ticking = [t for t in window.findChildren(QTimer) if t.isActive() and not t.isSingleShot()]
+        assert not ticking, [t.interval() for t in ticking]
+        os.kill(os.getpid(), signal.SIGTERM)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+        assert window.library.closed
+    finally:
+        undo()
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    assert signal.set_wakeup_fd(-1) == -1  # the socket is let go of
+
+
+def test_closing_during_an_import_hides_its_progress_so_the_app_can_end(qtbot, tmp_path: Path) -> None:
+    """A progress dialog still shown when the window closes kept the app running with no window to
+    close (SIGTERM during an import, on a busy machine)."""
+    from bench.gen_dumps import generate
+
+    generate(tmp_path / "dumps", 300)
+    window = create_window(tmp_path / "lib")
+    qtbot.addWidget(window)
+    window.show()
+    job = window.importer.import_paths([str(tmp_path / "dumps")])
+    job.dialog.setMinimumDuration(0)
+    qtbot.waitUntil(job.dialog.isVisible, timeout=10000)
+    window.close()
+    assert window.library.closed
+    assert not job.dialog.isVisible()
+    job.worker.progress.emit(150, 300, "dump_000150.txt")  # progress sent before the worker stopped, late
+    qtbot.wait(500)
+    assert not job.dialog.isVisible()

@@ -50,6 +50,9 @@ class _Emitter(QObject):
     progress = Signal(int, int, str)
 
 
+@pytest.mark.skipif(
+    sys.version_info >= (3, 12), reason="True and False are immortal from Python 3.12: their counts never move"
+)
 def test_emitting_a_signal_keeps_the_reference_counts_of_true_and_false() -> None:
     """A Qt binding whose Signal.emit dropped a reference to True aborted the app after some hundred
     emits (an import's progress); such a release is excluded in pyproject.toml."""
@@ -61,8 +64,8 @@ def test_emitting_a_signal_keeps_the_reference_counts_of_true_and_false() -> Non
     assert (sys.getrefcount(True), sys.getrefcount(False)) == before
 
 
-def test_import_a_folder_then_close_ends_the_process_cleanly(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT))
+def test_import_a_folder_then_close_ends_the_process_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT))
     from bench.gen_dumps import generate
 
     generate(tmp_path / "dumps", 320)
@@ -107,11 +110,11 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
-def test_sigterm_during_an_import_leaves_no_worker_behind(tmp_path: Path) -> None:
+def test_sigterm_during_an_import_leaves_no_worker_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import signal
     import time
 
-    sys.path.insert(0, str(ROOT))
+    monkeypatch.syspath_prepend(str(ROOT))
     from bench.gen_dumps import generate
 
     generate(tmp_path / "dumps", 2000)  # enough to be parsed in worker processes, and still running
@@ -135,10 +138,10 @@ def test_sigterm_during_an_import_leaves_no_worker_behind(tmp_path: Path) -> Non
     proc.send_signal(signal.SIGTERM)
     try:
         out, err = proc.communicate(timeout=120)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate()
-        raise AssertionError(f"still running two minutes after SIGTERM:\n{out}\n{err[-3000:]}") from None
+    finally:
+        if proc.poll() is None:  # it hung: leave no app behind
+            proc.kill()
+            proc.communicate()
     assert proc.returncode == 0, err[-2000:]
     assert "closed 0" in out
     deadline = time.monotonic() + 10

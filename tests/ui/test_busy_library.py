@@ -47,3 +47,52 @@ def test_a_busy_library_keeps_the_note_and_saves_it_later(qtbot, tmp_path: Path)
     assert "saved" in win.statusBar().currentMessage()
     win.close()
     assert win.library.closed
+
+
+def test_the_busy_message_does_not_carry_sqlites_english(qtbot, tmp_path: Path) -> None:
+    win, _ = open_seed(qtbot, tmp_path)
+    win.library.db.execute("PRAGMA busy_timeout = 20")
+    other = _hold_write_lock(tmp_path)
+    try:
+        type_chinese(win.notes_panel.editor, "心得")
+        assert win.notes_panel.flush() is False
+        message = win.statusBar().currentMessage()
+        assert "busy" in message and "database is locked" not in message, message
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    qtbot.waitUntil(lambda: "saved" in win.statusBar().currentMessage(), timeout=5000)
+
+
+def test_a_note_the_library_cannot_write_is_kept_and_said_not_retried_as_busy(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """A write refused for good (a read-only file, a full disk) is not "busy": no retry every two
+    seconds, a message that says what happened, the text kept; closing asks, and No keeps it open."""
+    from PySide6.QtWidgets import QMessageBox
+
+    win, article_id = open_seed(qtbot, tmp_path)
+    editor = win.notes_panel.editor
+    win.library.db.execute("PRAGMA query_only = ON")  # every write: "attempt to write a readonly database"
+    type_chinese(editor, "只读时写下的心得")
+    assert win.notes_panel.flush() is False
+    message = win.statusBar().currentMessage()
+    assert "cannot be written" in message and "readonly" not in message, message
+    assert not editor._retry.isActive()
+    assert editor.toPlainText() == "只读时写下的心得"
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    )
+    win.close()
+    assert asked and "cannot be written" in asked[0]
+    assert win.isVisible() and not win.library.closed
+    assert "copy it elsewhere" in win.statusBar().currentMessage()
+
+    win.library.db.execute("PRAGMA query_only = OFF")  # writable again: the next flush saves it
+    assert win.notes_panel.flush() is True
+    assert _stored(tmp_path, article_id) == "只读时写下的心得"
+    assert "saved" in win.statusBar().currentMessage()
+    asked.clear()
+    win.close()
+    assert win.library.closed and not asked

@@ -40,3 +40,28 @@ def test_window_speaks_chinese(qtbot, tmp_path: Path) -> None:
 
 def test_english_when_asked(tmp_path: Path) -> None:
     assert install(QApplication.instance(), "en_US") == []
+
+
+def test_the_start_up_messages_speak_chinese(tmp_path: Path, monkeypatch) -> None:
+    """What run() says before any window exists (read-only, in use, damaged) is translated too."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader import app
+    from reader.core.library.lock import WINDOW, LibraryLock
+
+    qt_app = QApplication.instance()
+    installed = install(qt_app, "zh_CN")
+    lock = LibraryLock(tmp_path, holder=WINDOW)
+    try:
+        assert lock.acquire()
+        in_use = app._in_use_message(tmp_path)
+        assert in_use.startswith("此文库正由研读窗口（进程 ") and "in use" not in in_use, in_use
+        assert app._read_only_message(tmp_path).startswith("文库文件夹是只读的")
+        said: list[str] = []
+        monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: said.append(text)))
+        assert app._offer_restore(tmp_path) is False  # no backup to offer
+        assert said == [f"{tmp_path} 中的文库已损坏，而且没有备份。"]
+    finally:
+        lock.release()
+        for translator in installed:
+            qt_app.removeTranslator(translator)

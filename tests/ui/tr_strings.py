@@ -1,4 +1,5 @@
-"""Every string the UI passes to tr(), with its context, found by reading the source."""
+"""Every string the UI passes to tr() (or to QCoreApplication.translate, outside any QObject: reader/app.py),
+with its context, found by reading the source."""
 
 from __future__ import annotations
 
@@ -6,14 +7,26 @@ import ast
 from pathlib import Path
 
 UI = Path(__file__).resolve().parents[2] / "reader" / "ui"
+APP = UI.parent / "app.py"
 # `window.tr(...)` in an undo command speaks for the main window.
 RECEIVERS = {"window": "MainWindow"}
 
 
 def tr_strings() -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
-    for path in sorted(UI.glob("*.py")):
+    for path in [*sorted(UI.glob("*.py")), APP]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):  # QCoreApplication.translate("Context", "text")
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "translate"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "QCoreApplication"
+                and len(node.args) >= 2
+                and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2])
+            ):
+                found.add((node.args[0].value, node.args[1].value))
         for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
             for node in ast.walk(cls):
                 if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):

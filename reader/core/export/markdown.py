@@ -22,7 +22,7 @@ import jinja2
 import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..library import files
+from .. import files
 from ..library.store import Library
 from .csl import csl_item
 from .escaping import escape_markdown, quote_block

@@ -10,7 +10,7 @@ from pathlib import Path
 import markdown
 from markdown.extensions.toc import TocExtension, slugify_unicode
 
-from ..library import files
+from .. import files
 from .escaping import escape_markdown, quote_block
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "resources" / "templates"
@@ -35,6 +35,7 @@ def template_folder(data_dir: Path) -> Path:
         data_dir.mkdir(parents=True, exist_ok=True)
         filling = Path(tempfile.mkdtemp(dir=data_dir, prefix=".templates.", suffix=files.PARTIAL))
         try:
+            os.chmod(filling, files.new_folder_mode())  # mkdtemp makes it owner-only
             for shipped in sorted(TEMPLATES.glob("*.md")):
                 files.copy(shipped, filling / shipped.name)
             os.rename(filling, folder)  # fails if another process filled it first: theirs is kept

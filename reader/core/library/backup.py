@@ -19,7 +19,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from . import files, schema
+from .. import files
+from . import schema
 from .database import DB_NAME
 
 KEEP = 7
@@ -100,6 +101,7 @@ def is_healthy(path: Path) -> bool:
 
 
 def newest_good(data_dir: Path) -> Path | None:
+    """The newest backup that passes its check now (the one offered for a restore is read again)."""
     return next((b for b in backups(data_dir) if problem(b) is None), None)
 
 
@@ -129,6 +131,7 @@ def make_backup(db: Database, data_dir: Path, keep: int = KEEP) -> Path:
         reason = problem(temp)
         if reason is not None:
             raise OSError(f"the backup came out unusable: {reason}")
+        os.chmod(temp, files.new_file_mode())  # not owner-only, as mkstemp made it
         target = files.keep_as(temp, files.numbered(base, ".sqlite3"))
     finally:
         with contextlib.suppress(OSError):
@@ -138,14 +141,12 @@ def make_backup(db: Database, data_dir: Path, keep: int = KEEP) -> Path:
 
 
 def rotate(data_dir: Path, keep: int = KEEP) -> None:
-    """Keep the ``keep`` newest healthy backups (and anything newer than the oldest of them); clear
-    what killed backups left long ago."""
-    healthy = 0
-    for path in backups(data_dir):
-        if healthy >= keep:
-            path.unlink(missing_ok=True)
-        elif problem(path) is None:
-            healthy += 1
+    """Keep the ``keep`` newest backups; clear what killed backups left long ago.
+
+    A backup gets its name only once it is whole and checked, so the names are trusted here: no
+    backup is read (``quick_check`` reads a whole file, and closing the window rotates)."""
+    for path in backups(data_dir)[keep:]:
+        path.unlink(missing_ok=True)
     for partial in backup_folder(data_dir).glob(f".library-*{files.PARTIAL}"):
         with contextlib.suppress(OSError):
             if time.time() - partial.stat().st_mtime > STALE_PARTIAL_S:
@@ -153,8 +154,9 @@ def rotate(data_dir: Path, keep: int = KEEP) -> None:
 
 
 def backup_if_due(db: Database, data_dir: Path, every: timedelta = timedelta(days=1)) -> Path | None:
-    """A backup when the newest healthy one is older than ``every`` (or there is none)."""
-    newest = newest_good(data_dir)
+    """A backup when the newest is older than ``every`` (or there is none); names are trusted, so
+    only the new copy is checked."""
+    newest = next(iter(backups(data_dir)), None)
     if newest is not None:
         age = datetime.now(UTC) - datetime.fromtimestamp(newest.stat().st_mtime, UTC)
         if age < every:
@@ -186,6 +188,7 @@ def restore(data_dir: Path, source: Path) -> Path | None:
         reason = problem(temp)
         if reason is not None:
             raise OSError(f"the copy of {source} came out unusable: {reason}")
+        files.give_mode(temp, current)  # the restored library reads as the replaced one did
         kept = _keep_replaced(current)
         os.replace(temp, current)
     finally:

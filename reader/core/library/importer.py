@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import select
 import sqlite3
+import sys
 import threading
 import time
 from collections import deque
@@ -65,16 +67,54 @@ def _read(path: Path) -> _Job:
     return _Job(path, data, hashlib.sha256(data).hexdigest(), None)
 
 
-def _die_with_parent(parent: int) -> None:
-    """In a worker process: end when the importing process is gone (killed, or ended by a signal
-    before it could shut the pool down), so that no worker outlives it."""
+def _die_with(importer: int) -> None:
+    """In a worker process: end when the importing process (``importer``) is gone (killed, or ended
+    by a signal before it could shut the pool down), so that no worker outlives it.
+
+    It watches that process itself, not the worker's parent: under ``forkserver`` (Linux's default
+    from Python 3.14) the parent is the fork server, and under any start method the parent may not
+    be the importer."""
+    wait = _waiting_for(importer)
+    if wait is None:
+        return
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
+        wait()
         os._exit(1)
 
-    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+    threading.Thread(target=watch, daemon=True, name="importer-watch").start()
+
+
+def _waiting_for(pid: int) -> Callable[[], object] | None:
+    """A call that returns once process ``pid`` has ended (None: it cannot be watched here)."""
+    if hasattr(os, "pidfd_open"):  # Linux: a handle on that very process, ready once it has exited
+        try:
+            fd = os.pidfd_open(pid)
+        except ProcessLookupError:
+            return lambda: None
+        except OSError:  # a kernel without pidfd
+            pass
+        else:
+            return lambda: select.select([fd], [], [])
+    if sys.platform == "win32":  # spawn only; the parent is the importer, held by a process handle
+        parent = multiprocessing.parent_process()
+        return parent.join if parent is not None and parent.pid == pid else None
+
+    def poll() -> None:
+        while _exists(pid):
+            time.sleep(0.5)
+
+    return poll
+
+
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process took the number: ours is gone
+        return False
+    return True
 
 
 def _parse_many(work: list[tuple[bytes, str]]) -> list[Article]:
@@ -143,7 +183,7 @@ def import_paths(
         pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context(start_method),
-            initializer=_die_with_parent,
+            initializer=_die_with,
             initargs=(os.getpid(),),
         )
     seen: set[str] = set()

@@ -21,6 +21,8 @@ from pathlib import Path
 from .database import DB_NAME
 
 LOCK_NAME = "reader.lock"
+WINDOW = "the 研读 Reader window"  # what holds the lock, as the file says it (the window translates them)
+COMMAND = "a reader command"
 _READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
@@ -32,16 +34,37 @@ class LibraryBusy(LockError):
     """Another process (the window, or a command that writes) holds the lock."""
 
 
-class ReadOnlyFolder(LockError):
-    """The library folder cannot be written: nothing can hold the lock, nor write the library."""
+class ReadOnlyLibrary(LockError):
+    """The library folder, or the library file in it, cannot be written: nothing can hold the lock,
+    or nothing could be saved (every write would fail with "attempt to write a readonly database")."""
+
+
+class NoLibrary(LockError):
+    """The library folder does not exist, and the command is not one that makes it."""
+
+
+def unwritable(data_dir: Path) -> Path | None:
+    """What of the library in ``data_dir`` exists and cannot be written by this process: the folder,
+    or the library file (or its WAL, or its shared memory); None when all can be."""
+    if data_dir.is_dir() and not os.access(data_dir, os.W_OK):
+        return data_dir
+    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm"):
+        path = data_dir / name
+        if path.exists() and not os.access(path, os.W_OK):
+            return path
+    return None
 
 
 def read_only_folder(data_dir: Path) -> bool:
     """Whether the library folder (or the library in it) exists and cannot be written by this process."""
-    library = data_dir / DB_NAME
-    if data_dir.is_dir() and not os.access(data_dir, os.W_OK):
-        return True
-    return library.exists() and not os.access(library, os.W_OK)
+    return unwritable(data_dir) is not None
+
+
+def read_only_message(data_dir: Path) -> str:
+    """What cannot be written, in a sentence (for an error; the window says it in its own words)."""
+    path = unwritable(data_dir) or data_dir
+    what = "library folder" if path == data_dir else "library file"
+    return f"the {what} {path} is read-only"
 
 
 def _try_lock(fd: int) -> bool:
@@ -77,10 +100,11 @@ def _unlock(fd: int) -> None:
 class LibraryLock:
     """The lock of the library in ``data_dir``. ``acquire`` says whether it was free."""
 
-    def __init__(self, data_dir: str | os.PathLike[str], holder: str = "reader") -> None:
+    def __init__(self, data_dir: str | os.PathLike[str], holder: str = "reader", create: bool = True) -> None:
         self.folder = Path(data_dir)
         self.path = self.folder / LOCK_NAME
         self.holder = holder
+        self.create = create  # make the folder when it is missing (a new library); else NoLibrary
         self._fd: int | None = None
 
     @property
@@ -90,15 +114,20 @@ class LibraryLock:
     def acquire(self) -> bool:
         """Take the lock now: True when taken (or held already), False when another process has it.
 
-        Raises ReadOnlyFolder when the folder cannot be written."""
+        Raises ReadOnlyLibrary when the folder or the library file cannot be written (checked before
+        anything is made), NoLibrary when the folder is missing and ``create`` is off."""
         if self._fd is not None:
             return True
+        if read_only_folder(self.folder):
+            raise ReadOnlyLibrary(read_only_message(self.folder))
+        if not self.create and not self.folder.is_dir():
+            raise NoLibrary(f"there is no library in {self.folder} (no such folder); nothing was created")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             if exc.errno in _READ_ONLY or read_only_folder(self.folder):
-                raise ReadOnlyFolder(f"the library folder {self.folder} is read-only") from exc
+                raise ReadOnlyLibrary(f"the library folder {self.folder} is read-only") from exc
             raise
         if not _try_lock(fd):
             os.close(fd)
@@ -116,13 +145,18 @@ class LibraryLock:
             finally:
                 os.close(fd)
 
-    def who(self) -> str:
-        """What the file says holds the lock: ``the window (process 123)``, or '' when unknown."""
+    def holder_and_pid(self) -> tuple[str, str] | None:
+        """What the file says holds the lock, and its process id; None when unknown."""
         try:
             pid, holder, *_ = self.path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError, ValueError):
-            return ""
-        return f"{holder} (process {pid})"
+            return None
+        return holder, pid
+
+    def who(self) -> str:
+        """What the file says holds the lock: ``the window (process 123)``, or '' when unknown."""
+        known = self.holder_and_pid()
+        return f"{known[0]} (process {known[1]})" if known else ""
 
     @contextmanager
     def holding(self) -> Iterator[None]:

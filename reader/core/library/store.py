@@ -267,6 +267,46 @@ class Library(Annotations, Courses):
         rows = listing.rows(self.db, ids)
         return [rows[i] for i in ids]
 
+    def list_ids(self, flt: listing.Filter | None = None, sort: str = "added_at", descending: bool = True) -> list[int]:
+        """The ids a filtered, sorted list shows (the window's library list)."""
+        return listing.article_ids(self.db, flt or listing.Filter(), sort, descending)
+
+    def list_rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        """The fields a list shows of these articles, without their text."""
+        return listing.rows(self.db, ids)
+
+    # -- the full-text index ------------------------------------------------
+
+    def search(self, text: str, limit: int = 20) -> list[search_index.Hit]:
+        """Hits for a query (words, "phrases", -exclusions, field: filters), best first."""
+        return search_index.search(self.db, text, limit=limit)
+
+    def matching_articles(self, text: str, exact: bool = True) -> list[int]:
+        return search_index.matching_articles(self.db, text, exact=exact)
+
+    def reindex(self, progress: Any = None) -> int:
+        """Build the full-text index again; the number of articles indexed."""
+        return search_index.reindex(self.db, progress)
+
+    # -- backups (of a library in a folder) ----------------------------------
+
+    def backup(self, keep: int | None = None) -> Path:
+        """A checked copy in ``backups/`` of the library folder; the ``keep`` newest kept."""
+        from . import backup  # above the facade: loaded when a backup is taken
+
+        return backup.make_backup(self.db, self._folder(), keep=backup.KEEP if keep is None else keep)
+
+    def backup_if_due(self) -> Path | None:
+        """A backup when the newest is a day old (closing the window)."""
+        from . import backup
+
+        return backup.backup_if_due(self.db, self._folder())
+
+    def _folder(self) -> Path:
+        if self.path is None:
+            raise ValueError("a library in memory has no folder to back up into")
+        return self.path.parent
+
     def article(self, article_id: int) -> Article | None:
         return read_article(self.db, article_id)
 

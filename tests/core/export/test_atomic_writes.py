@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.core import files
 from reader.core.export import study_notes
 from reader.core.export.markdown import Exporter
-from reader.core.library import files
 from reader.core.library.store import Library
 
 

@@ -52,9 +52,9 @@ def test_restore_without_backups_is_refused(tmp_path: Path, capsys) -> None:
     assert "no healthy backup" in capsys.readouterr().err
 
 
-def test_only_whole_backups_count(tmp_path: Path, seed_bytes: bytes) -> None:
-    """An empty file, a schema-less one, a damaged one, one from a newer Reader: none is a backup to
-    restore, none is the day's backup, none counts towards `keep`."""
+def test_only_a_whole_backup_is_offered(tmp_path: Path, seed_bytes: bytes) -> None:
+    """An empty file, a schema-less one, a damaged one, one from a newer Reader under a backup's name
+    (put there by hand: a backup gets its name only once checked): none is offered for a restore."""
     import sqlite3
 
     from reader.core.library import schema
@@ -71,12 +71,31 @@ def test_only_whole_backups_count(tmp_path: Path, seed_bytes: bytes) -> None:
     sqlite3.connect(newer).execute(f"PRAGMA user_version = {schema.LATEST + 1}").connection.close()
     assert all(not is_healthy(p) for p in backups(tmp_path)[:4])
     assert newest_good(tmp_path) == good
-    assert backup_if_due(library.db, tmp_path, every=timedelta(days=1)) is None  # the whole one is today's
-    os.utime(good, (0, 0))  # long ago: only broken files are newer than a day
-    assert backup_if_due(library.db, tmp_path) is not None
-    make_backup(library.db, tmp_path, keep=2)
-    healthy = [p for p in backups(tmp_path) if is_healthy(p)]
-    assert len(healthy) == 2 and good not in healthy  # two whole ones kept; the broken ones did not count
+    library.close()
+
+
+def test_closing_checks_only_the_new_copy(tmp_path: Path, seed_bytes: bytes, monkeypatch) -> None:
+    """A backup's name is given only after its check, so rotating and asking whether one is due trust
+    the names: with many backups, taking one checks that one alone (quick_check reads a whole file)."""
+    from reader.core.library import backup
+
+    library = Library.in_folder(tmp_path)
+    library.import_bytes(seed_bytes, "seed.txt")
+    for _ in range(5):
+        make_backup(library.db, tmp_path)
+    checked: list[Path] = []
+    real = backup.problem
+    monkeypatch.setattr(backup, "problem", lambda path, **kw: checked.append(path) or real(path, **kw))
+    assert backup_if_due(library.db, tmp_path) is None  # the newest is today's: nothing is checked
+    assert checked == []
+    for old in backups(tmp_path):
+        os.utime(old, (0, 0))
+    made = backup_if_due(library.db, tmp_path, every=timedelta(days=1))
+    assert made is not None and len(checked) == 1 and checked[0].name.endswith(".partial")
+    checked.clear()
+    make_backup(library.db, tmp_path, keep=3)
+    assert len(checked) == 1 and len(backups(tmp_path)) == 3  # rotated by name, newest kept
+    assert made in backups(tmp_path)
     library.close()
 
 

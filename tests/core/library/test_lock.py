@@ -51,3 +51,16 @@ def test_a_killed_holder_lets_go(tmp_path: Path) -> None:
         child.wait()
     assert lock.acquire()
     lock.release()
+
+
+def test_a_lock_that_may_not_create_leaves_a_missing_folder_missing(tmp_path: Path) -> None:
+    """A restore on a mistyped --data-dir says there is no library and makes nothing."""
+    from reader.core.library.lock import NoLibrary
+
+    typo = tmp_path / "libary"
+    with pytest.raises(NoLibrary, match="no library"), LibraryLock(typo, create=False).holding():
+        pass
+    assert not typo.exists()
+    lock = LibraryLock(typo)  # a new library (the window, an import) makes its folder
+    assert lock.acquire() and typo.is_dir()
+    lock.release()

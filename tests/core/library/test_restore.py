@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library import backup, files
+from reader.core import files
+from reader.core.library import backup
 from reader.core.library.backup import make_backup, problem, restore
 from reader.core.library.store import DB_NAME, Library
 

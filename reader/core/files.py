@@ -3,6 +3,8 @@
 A file is written under a temporary name in its own folder, flushed to disk, then renamed over its
 final name (``os.replace`` is atomic), and the folder is flushed so that the rename itself lasts.
 A name that must never be overwritten is taken with a hard link, which fails when the name exists.
+The temporary file (which ``mkstemp`` makes owner-only) is given the mode of the file it replaces,
+else the mode a new file gets (``0o666`` less the umask): a reader of the old file reads the new one.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,8 +39,39 @@ def fsync_file(path: Path) -> None:
         os.fsync(f.fileno())
 
 
+def umask() -> int:
+    """The process's umask, read without changing it where the system tells (Linux)."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and put back at once
+    os.umask(mask)
+    return mask
+
+
+def new_file_mode() -> int:
+    return 0o666 & ~umask()
+
+
+def new_folder_mode() -> int:
+    return 0o777 & ~umask()
+
+
+def give_mode(temp: Path, final: Path) -> None:
+    """``temp``, about to take ``final``'s name, gets the mode ``final`` has (a new file's if none)."""
+    try:
+        mode = stat.S_IMODE(final.stat().st_mode)
+    except FileNotFoundError:
+        mode = new_file_mode()
+    os.chmod(temp, mode)
+
+
 def temporary_name(final: Path) -> Path:
-    """A new, empty file beside ``final`` that no one else uses: hidden, ending in ``.partial``."""
+    """A new, empty file beside ``final`` that no one else uses: hidden, ending in ``.partial``;
+    owner-only until ``give_mode``."""
     fd, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=PARTIAL)
     os.close(fd)
     return Path(name)
@@ -50,6 +84,7 @@ def writing(final: Path) -> Iterator[Path]:
     temp = temporary_name(final)
     try:
         yield temp
+        give_mode(temp, final)
         fsync_file(temp)
         os.replace(temp, final)
     except BaseException:

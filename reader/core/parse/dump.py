@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..model import PARSER_VERSION, Article  # noqa: F401 - re-exported
@@ -24,7 +25,7 @@ from .header import is_title_candidate, read_header, reprint_source
 from .names import split_names
 from .references import read_references
 from .related import read_related
-from .saved_page import html_charset, html_to_text, looks_like_html
+from .saved_page import PageMeta, html_charset, html_to_text, looks_like_html, page_meta
 from .textclean import cjk_count, clean_text, has_cjk_at_least, squeeze_cjk_spaces
 
 _KW_SPLIT = re.compile(r"\s*[;；,，、/／]\s*|\s{1,}")
@@ -95,18 +96,36 @@ def parse_bytes(data: bytes, name: str = "") -> Article:
 
 
 def _parse_bytes(data: bytes, name: str) -> Article:
+    meta = None
     try:
         if looks_like_html(data, name):
             declared = html_charset(data)
-            text, encoding = _decode_html(data, declared)
-            text = html_to_text(text)
+            html, encoding = _decode_html(data, declared)
+            text, meta = html_to_text(html), page_meta(html)
         else:
             text, encoding = decode_bytes(data)
     except Refused as exc:
         return Article.refused(str(exc))
     article = parse_text(text)
+    if meta is not None and article.error is None:
+        _apply_page_meta(article, meta)
     article.encoding = encoding
     return article
+
+
+def _apply_page_meta(article: Article, meta: PageMeta) -> None:
+    """What a saved page says of itself wins over what is guessed from its visible text."""
+    if meta.title:
+        article.title = mk.clean_title(meta.title)
+        article.doubts = [d for d in article.doubts if d != "title_guessed"]
+    if meta.authors:
+        article.authors = list(dict.fromkeys(a.strip() for a in meta.authors if a.strip()))
+    article.source = meta.journal or article.source
+    article.year = meta.year or article.year
+    article.keywords = meta.keywords or article.keywords
+    article.abstract = meta.abstract or article.abstract
+    article.doi = meta.doi or article.doi
+    article.doubts = doubts_of(replace(article, doubts=[d for d in article.doubts if d == "title_guessed"]))
 
 
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}

@@ -24,9 +24,10 @@ from .files import MAX_DUMP_BYTES, Unreadable, read_dump, shown_name, too_big
 from .header import is_title_candidate, read_header, reprint_source
 from .names import split_names
 from .references import read_references
+from .refusal import not_an_article
 from .related import read_related
 from .saved_page import PageMeta, html_charset, html_to_text, looks_like_html, page_meta
-from .textclean import cjk_count, clean_text, has_cjk_at_least, squeeze_cjk_spaces
+from .textclean import cjk_count, clean_text, squeeze_cjk_spaces
 
 _KW_SPLIT = re.compile(r"\s*[;；,，、/／]\s*|\s{1,}")
 _KEYWORD_INLINE = re.compile(r"\s*(?:[\[【〔(（]\s*)?[关關]\s*[键鍵]\s*[词詞字]")
@@ -55,21 +56,6 @@ _SPACE_RUN = re.compile(r" {2,}")
 _LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")  # `基金资助：…`, `专辑：…`: a page field
 _BIO = mk.line_label("作者简介 作者簡介 作者信息", rf"(?:{mk.LABEL_END}|\s*$)")
 _BIO_NAME = re.compile(r"^\s*([\u4e00-\u9fff·]{2,6}?)(?=\s*(?:[(（,，:：\s]|$))")
-_CODE_LINE = re.compile(
-    r"^\s*(?:#include|import\s|from\s+\S+\s+import|def\s|class\s|function\s|var\s|let\s|const\s|public\s|private\s|"
-    r"return\b|if\s*\(|for\s*\(|while\s*\(|//|/\*|\*/|\}|\{|<\?php|package\s|using\s)|[;{}]\s*$"
-)
-# Code that holds Chinese strings or comments: an assignment, a call or a block opening around them.
-_CODE_SYNTAX = re.compile(
-    r"""^\s*[\w.\[\]"']+\s*[+\-*/]?=\s*\S|\)\s*[:{]\s*$|^\s*(?:print|console\.log|return)\b|["']\s*[,)]\s*$"""
-)
-# Lines no article has: a module's imports, a function's or class's definition, an interpreter line.
-_DEFINITE_CODE = re.compile(
-    r"^\s*(?:import\s+\w|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|async\s+def\s|class\s+\w+\s*[(:{]|#!\s*/|"
-    r"#\s*-\*-|@\w+(?:\.\w+)*\s*(?:\(|$)|function\s+\w+\s*\(|(?:const|let|var)\s+\w+\s*=|#include\s*[<\"]|"
-    r"public\s+(?:static\s+)?(?:class|void|int)\b|package\s+[\w.]+;)"
-)
-_MD_LINE = re.compile(r"^(?:#{1,6}\s|```|~~~|\s*[-*]\s\[[ x]\]|\s*!\[|\[[^\]]+\]\(http)")
 _BODY_META = mk.line_label(
     "作者简介 作者簡介 基金项目 基金項目 收稿日期 修回日期 通讯作者 通訊作者 作者单位 作者單位 中图分类号 中圖分類號"
     " 文献标识码 文獻標識碼 文章编号 文章編號 引用格式 本文引用格式 DOI",
@@ -144,7 +130,7 @@ def _decode_html(data: bytes, declared: str | None) -> tuple[str, str]:
 
 def parse_text(text: str) -> Article:
     text = clean_text(text)
-    reason = _not_an_article(text)
+    reason = not_an_article(text)
     if reason:
         return Article.refused(reason)
     if looks_english(text):
@@ -156,26 +142,6 @@ def parse_text(text: str) -> Article:
         text = _SPACE_RUN.sub("\n", text)
     lines = _split_lines(text)
     return _Reader(lines).read()
-
-
-def _not_an_article(text: str) -> str | None:
-    if not text.strip():
-        return "empty file"
-    head = text[:40000]
-    if head.count(";") + head.count("{") + head.count("#") + head.count("import ") + head.count("def ") >= 5:
-        rows = [ln for ln in head.split("\n", 400)[:400] if ln.strip()]
-        definite = sum(1 for ln in rows if _DEFINITE_CODE.match(ln))
-        if definite >= 3 and definite * 12 >= len(rows):  # program source, whatever Chinese it holds
-            return "no article in it (looks like source code)"
-        code = sum(1 for ln in rows if _CODE_LINE.search(ln) and (cjk_count(ln) < 4 or _CODE_SYNTAX.search(ln)))
-        if rows and code / len(rows) > 0.25:
-            return "no article in it (looks like source code)"
-        md = sum(1 for ln in rows if _MD_LINE.match(ln))
-        if md >= 3 and not any(mk.ABSTRACT.match(ln.strip()) for ln in rows[:200]):
-            return "no article in it (looks like a Markdown document)"
-    if not has_cjk_at_least(text, 50) and not looks_english(text):
-        return "no article in it (no Chinese text, nor an English paper)"
-    return None
 
 
 def _split_lines(text: str) -> list[str]:

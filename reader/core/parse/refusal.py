@@ -1,0 +1,46 @@
+"""Texts that are no article: empty files, program source, Markdown documents, pages with neither
+Chinese text nor an English paper. Each refusal says why, in a short English reason."""
+
+from __future__ import annotations
+
+import re
+
+from . import markers as mk
+from .english import looks_english
+from .textclean import cjk_count, has_cjk_at_least
+
+_CODE_LINE = re.compile(
+    r"^\s*(?:#include|import\s|from\s+\S+\s+import|def\s|class\s|function\s|var\s|let\s|const\s|public\s|private\s|"
+    r"return\b|if\s*\(|for\s*\(|while\s*\(|//|/\*|\*/|\}|\{|<\?php|package\s|using\s)|[;{}]\s*$"
+)
+# Code that holds Chinese strings or comments: an assignment, a call or a block opening around them.
+_CODE_SYNTAX = re.compile(
+    r"""^\s*[\w.\[\]"']+\s*[+\-*/]?=\s*\S|\)\s*[:{]\s*$|^\s*(?:print|console\.log|return)\b|["']\s*[,)]\s*$"""
+)
+# Lines no article has: a module's imports, a function's or class's definition, an interpreter line.
+_DEFINITE_CODE = re.compile(
+    r"^\s*(?:import\s+\w|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|async\s+def\s|class\s+\w+\s*[(:{]|#!\s*/|"
+    r"#\s*-\*-|@\w+(?:\.\w+)*\s*(?:\(|$)|function\s+\w+\s*\(|(?:const|let|var)\s+\w+\s*=|#include\s*[<\"]|"
+    r"public\s+(?:static\s+)?(?:class|void|int)\b|package\s+[\w.]+;)"
+)
+_MD_LINE = re.compile(r"^(?:#{1,6}\s|```|~~~|\s*[-*]\s\[[ x]\]|\s*!\[|\[[^\]]+\]\(http)")
+
+
+def not_an_article(text: str) -> str | None:
+    if not text.strip():
+        return "empty file"
+    head = text[:40000]
+    if head.count(";") + head.count("{") + head.count("#") + head.count("import ") + head.count("def ") >= 5:
+        rows = [ln for ln in head.split("\n", 400)[:400] if ln.strip()]
+        definite = sum(1 for ln in rows if _DEFINITE_CODE.match(ln))
+        if definite >= 3 and definite * 12 >= len(rows):  # program source, whatever Chinese it holds
+            return "no article in it (looks like source code)"
+        code = sum(1 for ln in rows if _CODE_LINE.search(ln) and (cjk_count(ln) < 4 or _CODE_SYNTAX.search(ln)))
+        if rows and code / len(rows) > 0.25:
+            return "no article in it (looks like source code)"
+        md = sum(1 for ln in rows if _MD_LINE.match(ln))
+        if md >= 3 and not any(mk.ABSTRACT.match(ln.strip()) for ln in rows[:200]):
+            return "no article in it (looks like a Markdown document)"
+    if not has_cjk_at_least(text, 50) and not looks_english(text):
+        return "no article in it (no Chinese text, nor an English paper)"
+    return None

@@ -13,6 +13,7 @@ from .textclean import CJK, cjk_count
 
 _YEAR_LABEL = mk.line_label("年份 年度 出版年份 出版年 发表年份 發表年份", mk.LABEL_END + r"((?:19|20)\d{2})\b")
 _TITLE_LABEL = mk.line_label("标题 標題 题名 題名 文章标题 文章標題 篇名", mk.LABEL_END + r"(?=\S)")
+_FIELD_VALUE = re.compile(rf"^[{CJK}]{{2,6}}\s*[:：]\s*[\x21-\x7e\s]*$")
 _LABELS = re.compile(rf"[{CJK}]{{2,6}}\s*[:：]")  # `索 引 号:… 主题分类:…`: a line of page fields
 _ISSUE_LINE = re.compile(
     rf"^《?(?=[^\d\s《》|:：,，]{{0,40}}[{CJK}])(?P<src>[^\d\s《》|:：,，]{{1,40}}?)》?\s*[,，.．]?\s*"
@@ -32,7 +33,10 @@ _DOI_YEAR = re.compile(r"[./](?P<year>(?:19|20)\d{2})[./]\d")
 _ONLINE = re.compile(r"(?:网络出版|網絡出版|网络首发|網絡首發)(?:时间|時間|日期)\s*[:：]?\s*((?:19|20)\d{2})")
 _CITED = re.compile(r"被引量\s*[:：]\s*(\d+)")
 _UPLOADER = re.compile(r"(?:上传用户|上傳用戶|上传人|上傳人)\s*[:：]\s*([^\s|｜]+)")
-_SITE_TITLE = re.compile(r"(?:网|網|网站|網站|文库|文庫|资料|資料|数据库|數據庫|平台|平臺|论坛|論壇)$")
+_SITE_TITLE = re.compile(
+    r"(?:网|網|网站|網站|文库|文庫|资料|資料|数据库|數據庫|平台|平臺|论坛|論壇|中心|党校|黨校|学院|學院|委员会|委員會"
+    r"|人民政府|研究院)[)）]?$"
+)  # a site's or an institution's name over its pages
 _AUTHOR_INLINE = re.compile(
     r"(?:(?<!通讯)(?<!通訊)(?<!通信)(?<!第一)作\s*者|研究生|作者姓名|学生姓名)\s*[\]】〕]?\s*[:：]\s*(?P<value>.+)$"
 )
@@ -140,6 +144,8 @@ def is_title_candidate(line: str) -> bool:
     if _AFFILIATION.search(text) or _DATE_LINE.match(text) or _ISSUE_LINE.match(text) or _YEAR_ISSUE.match(text):
         return False
     if _POSTED.search(text):  # `某公众号 2023-05-10 08:00 发表于北京`: a post's date line
+        return False
+    if _FIELD_VALUE.match(text):  # `发布者:admin`, `点击:1865`: a page field, not a `题:副题` title
         return False
     if _NAVIGATION.search(text) or _is_menu(text) or len(_LABELS.findall(text.replace(" ", ""))) >= 2:
         return False

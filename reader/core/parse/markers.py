@@ -140,7 +140,7 @@ URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&%_:-]+")
 _CONTROL_WORDS = re.compile(
     r"打印此文|打印本文|打印本页|打印|关闭窗口|關閉窗口|下载本文|下載本文|收藏本文|举报|舉報|分享到|分享|收藏|点赞|點讚|在看|"
     r"引证文献|引證文獻|共引文献|同被引文献|二级参考文献|知网研学|记笔记|帮助中心|客服中心|联系我们|版权声明|返回顶部|"
-    r"上一篇|下一篇|在线阅读|下载PDF|PDF下载|CAJ下载|HTML阅读|手机阅读|引用|评论|纠错|字号|登录|注册|"
+    r"上一篇|下一篇|在线阅读|下载PDF|PDF下载|CAJ下载|HTML阅读|手机阅读|引用|评论|纠错|字号|登录|注册|返回列表|返回|"
     r"Skip to (?:main )?content|Sign [Ii]n|Sign [Uu]p|Log [Ii]n|Register|Download PDF|Google Scholar|Article|"
     r"Cite|Share|Open Access|Browse Figures|Versions Notes|Full[- ]text|PDF|Menu|Search|Home|Journals?"
 )
@@ -196,7 +196,7 @@ REF_LEADING = re.compile(
 TERMINAL = tuple('。！？!?；;：:…」』”"’）)】]〕］>》')
 
 SITE_WORDS = re.compile(
-    r"网$|網$|网站|網站|文库|文庫|平台|平臺|投稿|网友|網友|整理|收集|论文网|論文網|范文|範文|原创|原創|^本站"
+    r"网$|網$|网站|網站|文库|文庫|平台|平臺|投稿|网友|網友|整理|收集|论文网|論文網|范文|範文|原创|原創|^本站|下载|下載"
 )
 
 _TITLE_FILE = re.compile(r"(?:\.(?:docx?|pdf|txt|wps|caj|html?))+(?:\s*_\s*第\s*\d+\s*页)?\s*$", re.I)

@@ -12,7 +12,7 @@ _STOP = mk.line_label(
     "作者简介 作者簡介 收稿日期 基金项目 基金項目 责任编辑 責任編輯 通讯作者 通訊作者 附录 附錄 致谢 致謝"
 )
 _ENTRY_END = (".", "。", "．")
-_MENU = re.compile(r"^\S{1,8}(?: {2,}\S{1,8}){2,}$")  # short items spaced apart: a row of links
+_MENU = re.compile(r"^\S{1,12}(?: {2,}\S{1,12}){2,}$")  # short items spaced apart: a row of links
 
 
 def _leading_number(mark: re.Match[str]) -> int:

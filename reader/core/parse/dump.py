@@ -27,7 +27,7 @@ from .references import read_references
 from .refusal import not_an_article
 from .related import read_related
 from .saved_page import PageMeta, html_charset, html_to_text, looks_like_html, page_meta
-from .textclean import cjk_count, clean_text, squeeze_cjk_spaces
+from .textclean import cjk_count, clean_text, has_cjk_at_least, squeeze_cjk_spaces
 
 _KW_SPLIT = re.compile(r"\s*[;；,，、/／]\s*|\s{1,}")
 _KEYWORD_INLINE = re.compile(r"\s*(?:[\[【〔(（]\s*)?[关關]\s*[键鍵]\s*[词詞字]")
@@ -133,7 +133,7 @@ def parse_text(text: str) -> Article:
     reason = not_an_article(text)
     if reason:
         return Article.refused(reason)
-    if looks_english(text):
+    if not has_cjk_at_least(text[:60000], 400) and looks_english(text):  # a Chinese page never asks
         english = read_english(text.split("\n"))
         if english.error is None:
             english.doubts = doubts_of(english)
@@ -150,9 +150,9 @@ def _split_lines(text: str) -> list[str]:
         line = raw.strip()
         if "  " in line and _INLINE_HEADING.search(line):
             out.extend(part.strip() for part in _INLINE_HEADING.split(line) if part.strip())
-        elif (m := _SALUTATION.search(line, 0, 80)) and m.start() >= 6:
-            out.extend([line[: m.start()].strip(), line[m.start() :]])
-        elif ("：" in line or ":" in line) and len(line) <= 300:
+        elif ("们" in line or "們" in line or "各位" in line) and (m := _SALUTATION.search(line, 0, 80)):
+            out.extend([line[: m.start()].strip(), line[m.start() :]] if m.start() >= 6 else [line])
+        elif len(line) <= 300 and line.count(":") + line.count("：") >= 2:
             out.extend(_split_fields(line))
         else:
             out.append(line)
@@ -228,7 +228,7 @@ class _Reader:
         """The names opening each 作者简介 entry, for a header that names nobody (rule 14)."""
         names: list[str] = []
         for i, line in enumerate(self.lines):
-            m = _BIO.match(line) if line and "作者" in line else None
+            m = _BIO.match(line) if line and ("作者简介" in line or "作者簡介" in line or "作者信息" in line) else None
             if m is None:
                 continue
             rest = line[m.end() :].strip()

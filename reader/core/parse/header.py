@@ -255,7 +255,7 @@ def reprint_source(lines: list[str], head: Article) -> None:
     """`本文原载于《刊》2022年第5期` anywhere in the dump (a repost's note, often at its end): the source
     and year, for a header that named neither."""
     for line in lines:
-        if "载" in line or "刊" in line or "發表" in line or "发表" in line:
+        if "原载" in line or "刊载" in line or "原刊" in line or "原文发表" in line or "原載" in line:
             m = _REPRINTED.search(line)
             if m:
                 source, year, issue = _clean_source(m.group("value"))

@@ -7,6 +7,7 @@ backtrack badly on a long line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _OPEN = r"[\[【〔［(（〖<《]"
 _CLOSE = r"[\]】〕］)）〗>》]"
@@ -148,10 +149,9 @@ _CONTROL_GLUE = re.compile(r"[\s\[\]【】()（）|｜/／·•,，:：>»\d]+")
 
 
 def _only_controls(line: str) -> bool:
-    if len(line) > 80:
+    if len(line) > 80 or "。" in line or not _CONTROL_WORDS.search(line):
         return False
-    rest = _CONTROL_GLUE.sub("", _CONTROL_WORDS.sub("", line))
-    return not rest and len(_CONTROL_WORDS.findall(line)) >= 1
+    return not _CONTROL_GLUE.sub("", _CONTROL_WORDS.sub("", line))
 
 
 def is_chrome(line: str) -> bool:
@@ -205,6 +205,7 @@ _TITLE_TAG = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|〔[^〕]{1,12}
 _TITLE_BLURB = re.compile(r"\s*[,，]\s*本文(?:主要内容|的?关键词|摘要|简介|讲述|介绍).*$")  # `…,本文主要内容关键词为:…`
 
 
+@lru_cache(maxsize=8192)
 def clean_title(line: str) -> str:
     text = line.strip().strip("*＊").strip()
     text = _TITLE_FILE.sub("", text)

@@ -152,7 +152,7 @@ def _split_lines(text: str) -> list[str]:
             out.extend(part.strip() for part in _INLINE_HEADING.split(line) if part.strip())
         elif ("们" in line or "們" in line or "各位" in line) and (m := _SALUTATION.search(line, 0, 80)):
             out.extend([line[: m.start()].strip(), line[m.start() :]] if m.start() >= 6 else [line])
-        elif len(line) <= 300 and line.count(":") + line.count("：") >= 2:
+        elif len(line) <= 300 and line[:1] not in "[［〔【" and line.count(":") + line.count("：") >= 2:
             out.extend(_split_fields(line))
         else:
             out.append(line)
@@ -258,7 +258,7 @@ class _Reader:
         for i, line in enumerate(self.lines):
             if not line:
                 continue
-            if ended or (i > 5 and mk.ARTICLE_END.match(line)):
+            if ended or (i > 5 and len(line) <= 12 and mk.ARTICLE_END.match(line)):
                 self.junk[i] = ended = True
                 continue
             if ("页" in line or "頁" in line or "/" in line or "／" in line or "-" in line) and mk.PAGE_BREAK.search(

@@ -108,8 +108,6 @@ META_BARE = line_label(
 ARTICLE_END = re.compile(
     r"^(?:[-—–\s]*END[-—–\s]*|往期推荐|往期回顾|往期精选|推荐阅读|精彩推荐|扫码关注|长按二维码.*)$"
 )
-# A WeChat account's one-line blurb under its name (`《某刊》杂志官方公众号,发布最新刊文…`).
-_ACCOUNT_BLURB = re.compile(r"公众号|公眾號")
 
 # Site chrome: whole lines that are never part of an article.
 JUNK = re.compile(
@@ -149,17 +147,17 @@ _CONTROL_GLUE = re.compile(r"[\s\[\]【】()（）|｜/／·•,，:：>»\d]+")
 
 
 def _only_controls(line: str) -> bool:
-    if len(line) > 80 or "。" in line or not _CONTROL_WORDS.search(line):
+    if len(line) > 80 or "。" in line or max(map(len, line.split())) > 24 or not _CONTROL_WORDS.search(line):
         return False
     return not _CONTROL_GLUE.sub("", _CONTROL_WORDS.sub("", line))
 
 
 def is_chrome(line: str) -> bool:
-    """Site chrome: a known line, a known phrase, a line of page controls, or a web address with little
-    else (a watermark)."""
+    """Site chrome: a known line, a known phrase, a line of page controls, a WeChat account's one-line
+    blurb (`《某刊》杂志官方公众号`), or a web address with little else (a watermark)."""
     if JUNK.match(line) or (len(line) <= 300 and JUNK_ANYWHERE.search(line)):
         return True
-    if _only_controls(line) or (len(line) <= 40 and _ACCOUNT_BLURB.search(line)):
+    if _only_controls(line) or (len(line) <= 40 and ("公众号" in line or "公眾號" in line)):
         return True
     if REF_LEADING.match(line):  # a reference to a web page is not a watermark
         return False

@@ -162,7 +162,7 @@ def build_sections(body: list[tuple[str, bool]]) -> list[Section]:
     for (line, broke), heading in zip(body, candidates, strict=True):
         paragraphs = sections[-1].paragraphs
         if heading is not None and heading.text not in mk.NOT_HEADINGS and numbering.accept(heading):
-            sections.append(Section(join_cjk_space(heading.text), heading.level))
+            sections.append(Section(heading.text, heading.level))  # `提高站位 强化担当`: a heading's space is meant
             if heading.rest:
                 sections[-1].paragraphs.append(join_cjk_space(heading.rest))
             prev_open = bool(heading.rest) and not heading.rest.endswith(mk.TERMINAL)

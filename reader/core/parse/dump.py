@@ -194,7 +194,7 @@ class _Reader:
         if not head.authors:
             head.authors = self._bio_names()
         if head.source is None:
-            reprint_source(self.lines, head)
+            reprint_source(self.lines[:body_end], head)  # the article's own lines, not its references
         references: list[str] = []
         if refs_at is not None:
             stop = related_at if related_at is not None else self.n

@@ -119,8 +119,7 @@ JUNK = re.compile(
     r"下载\s+相关\s+举报|下載\s+相關\s+舉報|亲\s*[,，]\s*该文档|親\s*[,，]\s*該文檔|说明\s*[:：]\s*文章内容仅供预览|"
     r"本文档?由.{0,20}(?:提供|上传|上傳|分享|整理)|首页\s*[>|]|\S+\s+首页\s|首頁\s*[>|]|网站首页|網站首頁|联系我们|聯繫我們|关于我们|關於我們|网站地图|"
     r"扫描二维码|掃描二維碼|手机阅读|手機閱讀|更多\s*>+|查看全文|全文阅读|全文閱讀|阅读全文|閱讀全文|"
-    r"字号\s*[:：]?\s*[大中小]|字號\s*[:：]?\s*[大中小]|打印本页|打印本頁|【?\s*打印\s*】?\s*$|点赞|在看\s*$|阅读原文|閱讀原文|"
-    r"(?:分享|收藏|点赞|在看|举报)(?:\s*(?:分享|收藏|点赞|在看|举报|\d+))+\s*$|"
+    r"字号\s*[:：]?\s*[大中小]|字號\s*[:：]?\s*[大中小]|打印本页|打印本頁|【?\s*打印\s*】?\s*$|点赞\s*$|在看\s*$|阅读原文|閱讀原文|"
     r"以下文章来源于|預覽時標籤不可點|预览时标签不可点|收录于合集|收錄於合集|收录于话题|点击上方|點擊上方|关注我们\s*$|"
     r"微信扫一扫|长按识别|長按識別|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|"
     r"[(（]?\s*责任编辑|[(（]?\s*責任編輯)"
@@ -139,9 +138,9 @@ URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&%_:-]+")
 _CONTROL_WORDS = re.compile(
     r"打印此文|打印本文|打印本页|打印|关闭窗口|關閉窗口|下载本文|下載本文|收藏本文|举报|舉報|分享到|分享|收藏|点赞|點讚|在看|"
     r"引证文献|引證文獻|共引文献|同被引文献|二级参考文献|知网研学|记笔记|帮助中心|客服中心|联系我们|版权声明|返回顶部|"
-    r"上一篇|下一篇|在线阅读|下载PDF|PDF下载|CAJ下载|HTML阅读|手机阅读|引用|评论|纠错|字号|登录|注册|返回列表|返回|"
+    r"上一篇|下一篇|在线阅读|下载PDF|PDF下载|CAJ下载|HTML阅读|手机阅读|纠错|字号|登录|注册|返回列表|"
     r"Skip to (?:main )?content|Sign [Ii]n|Sign [Uu]p|Log [Ii]n|Register|Download PDF|Google Scholar|Article|"
-    r"Cite|Share|Open Access|Browse Figures|Versions Notes|Full[- ]text|PDF|Menu|Search|Home|Journals?"
+    r"Cite|Share|Open Access|Browse Figures|Versions Notes|Full[- ]text|PDF|Menu"
 )
 _CONTROL_GLUE = re.compile(r"[\s\[\]【】()（）|｜/／·•,，:：>»\d]+")
 
@@ -152,12 +151,17 @@ def _only_controls(line: str) -> bool:
     return not _CONTROL_GLUE.sub("", _CONTROL_WORDS.sub("", line))
 
 
+_BLURB_PUNCT = re.compile(r"[,，。]")  # an account's blurb is a sentence; a title or heading naming 公众号 is not
+
+
 def is_chrome(line: str) -> bool:
     """Site chrome: a known line, a known phrase, a line of page controls, a WeChat account's one-line
     blurb (`《某刊》杂志官方公众号`), or a web address with little else (a watermark)."""
     if JUNK.match(line) or (len(line) <= 300 and JUNK_ANYWHERE.search(line)):
         return True
-    if _only_controls(line) or (len(line) <= 40 and ("公众号" in line or "公眾號" in line)):
+    if _only_controls(line):
+        return True
+    if len(line) <= 40 and ("公众号" in line or "公眾號" in line) and _BLURB_PUNCT.search(line):
         return True
     if REF_LEADING.match(line):  # a reference to a web page is not a watermark
         return False
@@ -200,7 +204,7 @@ SITE_WORDS = re.compile(
 _TITLE_FILE = re.compile(r"(?:\.(?:docx?|pdf|txt|wps|caj|html?))+(?:\s*_\s*第\s*\d+\s*页)?\s*$", re.I)
 _CHUNK_NUMBER = re.compile(r"^\d{1,3}\s*、\s*")
 _TITLE_TAG = re.compile(r"^(?:【[^】]{1,12}】|\[[^\]]{1,12}\]|〔[^〕]{1,12}〕)\s*(?=\S)")
-_TITLE_BLURB = re.compile(r"\s*[,，]\s*本文(?:主要内容|的?关键词|摘要|简介|讲述|介绍).*$")  # `…,本文主要内容关键词为:…`
+_TITLE_BLURB = re.compile(r"[,，]\s*本文(?:主要内容|的?关键词|摘要|简介|讲述|介绍).*$")  # `…,本文主要内容关键词为:…`
 
 
 @lru_cache(maxsize=8192)

@@ -12,6 +12,7 @@ _STOP = mk.line_label(
     "作者简介 作者簡介 收稿日期 基金项目 基金項目 责任编辑 責任編輯 通讯作者 通訊作者 附录 附錄 致谢 致謝"
 )
 _ENTRY_END = (".", "。", "．")
+_PUNCT = re.compile(r"[.,，。;；:：]")  # a wrapped entry has its punctuation; a row of links has none
 _MENU = re.compile(r"^\S{1,12}(?: {2,}\S{1,12}){2,}$")  # short items spaced apart: a row of links
 
 
@@ -47,7 +48,7 @@ def read_references(lines: list[str]) -> list[str]:
                 entries[-1] = join_wrapped(entries[-1], row)
             elif cjk_count(row) == 0 and cjk_count(entries[-1]) > 0:
                 continue  # the English twin of a Chinese entry in a bilingual list
-            elif _MENU.search(row):
+            elif _MENU.search(row) and not _PUNCT.search(row):
                 break  # a finished list, then the page's links (`引证文献  共引文献`, `知网研学  记笔记`)
             else:
                 entries[-1] = join_wrapped(entries[-1], row)

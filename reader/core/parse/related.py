@@ -15,7 +15,7 @@ _CONTINUATION = mk.line_label(
 
 # The page's footer after the teasers: a menu, a field (`服务时间:…`, `投稿邮箱:…`), an address.
 _FOOTER = re.compile(
-    r"[|｜]|(?:QQ|qq|E-?mail|邮箱|郵箱|电话|電話|地址|服务时间|服務時間|工作时间|客服|热线|熱線|投稿|备案|備案|主办|主辦|技术支持|技術支持|邮编|郵編)\S{0,4}\s*[:：]"
+    r"[|｜].*[|｜]|(?:QQ|qq|E-?mail|邮箱|郵箱|电话|電話|地址|服务时间|服務時間|工作时间|客服|热线|熱線|投稿|备案|備案|主办|主辦|技术支持|技術支持|邮编|郵編)\S{0,4}\s*[:：]"
 )
 
 

@@ -365,3 +365,29 @@ def test_a_sentence_wrapped_before_a_decimal_is_not_a_heading() -> None:
         )
     )
     assert [s.heading for s in a.headed_sections] == ["数据", "结论"]
+
+
+def test_review_findings_stay_fixed() -> None:
+    """Kinds a review found: each a small case of a rule that was too wide or too slow."""
+    import time
+
+    from reader.core.parse import markers as mk
+
+    start = time.perf_counter()
+    mk.is_chrome("分享" + "1" * 40 + "x")  # no catastrophic backtracking on a run of digits
+    mk.clean_title("题名" + " " * 20000 + "尾")
+    assert time.perf_counter() - start < 1.0
+    assert not mk.is_chrome("高校官方公众号在思想政治教育中的作用研究")  # a title naming 公众号
+    assert not mk.is_chrome("二、用好微信公众号")
+    assert mk.is_chrome("《某某研究》杂志官方公众号,发布最新刊文。")  # an account's blurb
+    assert not mk.is_chrome("点赞之余,我们更要看到问题。")
+    text = with_header(
+        "一、提高政治站位 强化责任担当\n" + "正文内容,讲清楚这个问题的来龙去脉。" * 3,
+        "参考文献",
+        "[1]Wang M. A Book on Governance[M].",
+        "Oxford  University  Press,  2019.",
+        "[2]李华.另一篇文章[J].某某学报,2020(1):1-9.",
+    )
+    a = parse_text(text)
+    assert a.sections[0].heading == "提高政治站位 强化责任担当"  # a heading's space is meant
+    assert len(a.references) == 2 and "Oxford" in a.references[0]  # a wrapped entry is no row of links

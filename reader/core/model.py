@@ -8,7 +8,9 @@ from typing import Any
 PARSER_VERSION = 2  # stored with each article; `reader reparse` brings older ones up to date
 
 
-# Doubt code → the field it concerns. The parser records a code when it had to guess.
+# Doubt code → the field it concerns. The parser records a code where it had to guess (the title) or
+# found nothing (authors, year, headings): the reader is asked to look, and may correct (F2) or mark
+# the details as checked (Ctrl+K).
 DOUBTS: dict[str, str] = {
     "title_guessed": "title",  # no line looked like a title more than the others: the first one was taken
     "no_authors": "authors",  # nobody was named on an author line, a label or in 作者简介

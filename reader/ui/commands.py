@@ -35,7 +35,8 @@ class DeleteArticles(QUndoCommand):
 
 
 class EditMetadata(QUndoCommand):
-    """Edited fields of one article; ``changed(article_id)`` follows each step."""
+    """Edited fields of one article; ``changed(article_id)`` follows each step. Undo brings back the
+    fields and what was doubted and corrected before."""
 
     def __init__(
         self,
@@ -50,15 +51,37 @@ class EditMetadata(QUndoCommand):
         self.library, self.article_id, self.changed = library, article_id, changed
         self.before, self.after = before, after
 
-    def _apply(self, fields: dict[str, Any]) -> None:
-        self.library.update_metadata(self.article_id, **fields)
-        self.changed(self.article_id)
+        self.review: tuple[list[str], list[str]] | None = None  # (doubts, corrected) before the edit
 
     def redo(self) -> None:
-        self._apply(self.after)
+        self.review = self.review or self.library.review(self.article_id)
+        self.library.update_metadata(self.article_id, **self.after)
+        self.changed(self.article_id)
 
     def undo(self) -> None:
-        self._apply(self.before)
+        self.library.update_metadata(self.article_id, **self.before)
+        if self.review is not None:
+            self.library.set_review(self.article_id, *self.review)
+        self.changed(self.article_id)
+
+
+class MarkChecked(QUndoCommand):
+    """The reader checked these articles' details: their doubts go; undo brings them back."""
+
+    def __init__(self, text: str, library: Library, article_ids: list[int], changed: Callable[[int], None]) -> None:
+        super().__init__(text)
+        self.library, self.changed = library, changed
+        self.saved = {a: library.review(a) for a in article_ids}
+
+    def redo(self) -> None:
+        for article_id, (_, corrected) in self.saved.items():
+            self.library.set_review(article_id, [], corrected)
+            self.changed(article_id)
+
+    def undo(self) -> None:
+        for article_id, (doubts, corrected) in self.saved.items():
+            self.library.set_review(article_id, doubts, corrected)
+            self.changed(article_id)
 
 
 class _HighlightCommand(QUndoCommand):

@@ -320,7 +320,7 @@ class LibraryPane(QWidget):
             status.addAction(label, lambda key=key: self.set_status(ids, key))
         menu.addSeparator()
         for action in self.window().findChildren(QAction):
-            if action.objectName() in ("actionEditMeta", "actionDelete"):
+            if action.objectName() in ("actionEditMeta", "actionMarkChecked", "actionDelete"):
                 menu.addAction(action)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 

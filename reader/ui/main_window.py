@@ -24,12 +24,13 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 from reader.core.library.store import Library
 from reader.core.library.summary import ImportSummary
 
-from .commands import AddHighlight, DeleteArticles, DeleteHighlight, EditMetadata, RecolorHighlight
+from .commands import AddHighlight, DeleteArticles, DeleteHighlight, RecolorHighlight
+from .editing import ArticleEditing
 from .exporting import ExportActions
 from .help import shortcuts, show_about, show_shortcuts
 from .importing import ImportController
 from .library_pane import LibraryPane
-from .metadata_dialog import ColorMeaningsDialog, MetadataDialog
+from .metadata_dialog import ColorMeaningsDialog
 from .notes_panel import NotesPanel
 from .reading_pane import HIGHLIGHT_COLORS, ReadingPane
 from .settings_dialog import SettingsDialog
@@ -67,6 +68,10 @@ class MainWindow(QMainWindow):
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
+        self.editing = ArticleEditing(
+            library, self.undo_stack, self.library_pane.current_id, self.library_pane.selected_ids, self
+        )
+        self.editing.changed.connect(self.after_edit)
         self.importer = ImportController(library, self)
         self.setAcceptDrops(True)
         self.importer.imported.connect(self._imported)
@@ -164,6 +169,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action(self.tr("Edit article &details…"), self.edit_metadata, "F2", "actionEditMeta"))
         edit_menu.addAction(
             self._action(
+                self.tr("Mark the details as &checked"), self.editing.mark_checked, "Ctrl+K", "actionMarkChecked"
+            )
+        )
+        edit_menu.addAction(
+            self._action(
                 self.tr("&Delete article"), self.delete_selected, QKeySequence.StandardKey.Delete, "actionDelete"
             )
         )
@@ -253,20 +263,7 @@ class MainWindow(QMainWindow):
         self.library_pane.search.selectAll()
 
     def edit_metadata(self) -> None:
-        article_id = self.library_pane.current_id()
-        meta = self.library.article_meta(article_id) if article_id is not None else None
-        if meta is None:
-            return
-        dialog = MetadataDialog(meta, self)
-        dialog.accepted.connect(lambda: self._apply_metadata(article_id, meta, dialog.values()))
-        dialog.open()
-
-    def _apply_metadata(self, article_id: int, before: dict, after: dict) -> None:
-        old = {k: before[k] for k in after}
-        if old != after:
-            self.undo_stack.push(
-                EditMetadata(self.tr("Edit article details"), self.library, article_id, old, after, self.after_edit)
-            )
+        self.editing.edit_metadata()
 
     def after_edit(self, article_id: int) -> None:
         self.library_pane.model.refresh_rows([article_id])

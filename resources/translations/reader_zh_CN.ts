@@ -203,6 +203,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Mark the details as &amp;checked</source>
+        <translation>标记为已核对(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -325,10 +329,6 @@
     <message>
         <source>Edit article &amp;details…</source>
         <translation>编辑文章信息(&amp;D)……</translation>
-    </message>
-    <message>
-        <source>Edit article details</source>
-        <translation>编辑文章信息</translation>
     </message>
     <message>
         <source>Import a &amp;folder…</source>
@@ -820,6 +820,17 @@ Switch to that window (or wait for the command to finish), then try again.</sour
     <message>
         <source>研读 Reader saves notes and highlights as you type, and could save nothing here, so the window does not open it. To read it, use `reader list`, `reader show`, `reader search` or `reader export` (they open it read-only), or copy the folder somewhere writable and open the copy.</source>
         <translation>研读会在你输入时随时保存笔记和划线，而这里什么也保存不了，所以窗口不打开它。要阅读它，请用 `reader list`、`reader show`、`reader search` 或 `reader export`（它们以只读方式打开），或者把文件夹复制到可写的位置，再打开副本。</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleEditing</name>
+    <message>
+        <source>Mark as checked</source>
+        <translation>标记为已核对</translation>
+    </message>
+    <message>
+        <source>Edit article details</source>
+        <translation>编辑文章信息</translation>
     </message>
 </context>
 </TS>

@@ -34,10 +34,21 @@ def test_doubts_are_shown_listed_and_cleared(qtbot, tmp_path: Path) -> None:
     view = window.library_pane.view
     assert view.isVisible() and view.height() > 100
 
-    window._apply_metadata(article_id, window.library.article_meta(article_id), {"authors": ["韩立秋"], "year": 2021})
+    before = window.library.article_meta(article_id)
+    window.editing.apply(
+        article_id, before, {**{k: before[k] for k in ("title", "source")}, "authors": ["韩立秋"], "year": 2021}
+    )
+    assert set(window.library.article_meta(article_id)["corrected"]) == {"authors", "year"}  # only what changed
     assert window.library.article_meta(article_id)["doubts"] == []
     assert groups.item(0).rowCount() == 0  # nothing left to check
     assert "Please check" not in window.reading_pane.view.toHtml()
     window.undo_stack.undo()
-    assert window.library.article_meta(article_id)["authors"] == []
+    meta = window.library.article_meta(article_id)
+    assert meta["authors"] == [] and meta["corrected"] == [] and set(meta["doubts"]) >= {"no_authors", "no_year"}
+    assert "(1)" in groups.item(0).child(0).text()  # back to check
+    window.library_pane.select_article(article_id)
+    window.findChild(type(window.highlight_action), "actionMarkChecked").trigger()  # "the details are right"
+    assert window.library.article_meta(article_id)["doubts"] == [] and groups.item(0).rowCount() == 0
+    window.undo_stack.undo()
+    assert window.library.doubtful_count() == 1
     window.close()

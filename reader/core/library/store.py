@@ -114,8 +114,13 @@ class Library(Annotations, Courses):
         return found
 
     def _find_same(self, identity: str, source_path: str | None) -> int | None:
-        """The article a new dump corrects: same title, author and journal; with neither author nor
-        journal to tell two same-titled articles apart, only a dump from the same file counts."""
+        """The article a new dump corrects: one from the same file (whatever the new parse found in it),
+        else one with the same title, author and journal; with neither author nor journal to tell two
+        same-titled articles apart, only a dump from the same file counts."""
+        if source_path:
+            row = self.db.execute("SELECT id FROM articles WHERE source_path = ? ORDER BY id", [source_path]).fetchone()
+            if row:
+                return row[0]
         rows = self.db.execute(
             "SELECT id, source_path FROM articles WHERE identity = ? ORDER BY id", [identity]
         ).fetchall()
@@ -189,12 +194,12 @@ class Library(Annotations, Courses):
         }
         if digest is not None:
             fields.update(content_hash=digest, file_name=name, source_path=path)
-        stored = article_meta(self.db, article_id)
-        corrected = set(stored["corrected"]) if stored else set()
+        stored = article_meta(self.db, article_id) or {"corrected": []}
+        corrected = set(stored["corrected"])
         for key in corrected & EDITABLE:  # what the reader corrected, a new parse never overwrites
             fields.pop(key, None)
-            setattr(a, key, stored[key] if stored else getattr(a, key))
-        fields["doubts"] = to_json([d for d in a.doubts if DOUBTS.get(d) not in corrected])
+            setattr(a, key, stored[key])
+        fields["doubts"] = to_json(_open_doubts(a.doubts, corrected))
         sets = ", ".join(f"{k} = ?" for k in fields)
         self.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*fields.values(), article_id])
         if data is not None:
@@ -248,6 +253,18 @@ class Library(Annotations, Courses):
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles WHERE deleted_at IS NULL").fetchone()[0]
+
+    def review(self, article_id: int) -> tuple[list[str], list[str]]:
+        """(doubts, corrected) of an article: what the parser doubted, what the reader corrected."""
+        meta = article_meta(self.db, article_id)
+        return (meta["doubts"], meta["corrected"]) if meta else ([], [])
+
+    def set_review(self, article_id: int, doubts: list[str], corrected: list[str]) -> None:
+        """Put back (undo) or clear ("checked") what an article's review holds."""
+        self.db.execute(
+            "UPDATE articles SET doubts = ?, corrected = ? WHERE id = ?",
+            [to_json(doubts), to_json(corrected), article_id],
+        )
 
     def doubtful_count(self) -> int:
         """How many articles (not in the trash) still have a doubt of the parser's to check."""
@@ -332,7 +349,7 @@ class Library(Annotations, Courses):
         if edited and (meta := article_meta(self.db, article_id)) is not None:
             corrected = sorted(set(meta["corrected"]) | edited)
             fields["corrected"] = to_json(corrected)
-            fields["doubts"] = to_json([d for d in meta["doubts"] if DOUBTS.get(d) not in corrected])
+            fields["doubts"] = to_json(_open_doubts(meta["doubts"], corrected))
         fields["updated_at"] = now()
         sets = ", ".join(f"{k} = ?" for k in fields)
         with self.transaction():
@@ -375,3 +392,8 @@ def _parse(data: bytes, name: str) -> Article:
     from ..parse.dump import parse_bytes
 
     return parse_bytes(data, name)
+
+
+def _open_doubts(doubts: list[str], corrected: set[str] | list[str]) -> list[str]:
+    """The doubts whose field the reader has not corrected."""
+    return [d for d in doubts if DOUBTS.get(d) not in corrected]

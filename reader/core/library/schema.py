@@ -181,12 +181,14 @@ def _v4(db: Database) -> None:
 
 def _v5(db: Database) -> None:
     """What the parser doubted (codes of reader.core.model.DOUBTS) and the fields the reader corrected,
-    which a re-parse never overwrites; both JSON lists."""
+    which a re-parse never overwrites; both JSON lists. The file a dump came from is looked up on every
+    import (a re-import updates its article), so it is indexed."""
     run_script(
         db,
         """
         ALTER TABLE articles ADD COLUMN doubts TEXT NOT NULL DEFAULT '[]';
         ALTER TABLE articles ADD COLUMN corrected TEXT NOT NULL DEFAULT '[]';
+        CREATE INDEX articles_source_path ON articles (source_path);
         """,
     )
 

@@ -197,7 +197,8 @@ def test_migration_builds_the_index_for_an_existing_library(tmp_path, seed_bytes
     db = Database(sqlite3.connect(path, isolation_level=None))  # as a library of version 3 had it
     db.execute("DROP TABLE search_index")
     db.execute("DROP TABLE search_rows")
-    for column in ("doubts", "corrected"):  # added by later versions
+    db.execute("DROP INDEX articles_source_path")  # added by later versions, with the columns
+    for column in ("doubts", "corrected"):
         db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
     db.execute(f"PRAGMA user_version = {schema.SEARCH_SINCE - 1}")
     db.conn.close()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -72,3 +75,23 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
         real_connect(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+def as_nobody(*args: str) -> subprocess.CompletedProcess[str]:
+    """Python with ``args`` as the unprivileged user nobody (a read-only library is read-only to it)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), HOME=tempfile.gettempdir(), QT_QPA_PLATFORM="offscreen")
+    env.update(LC_ALL="en_US.UTF-8", LANG="en_US.UTF-8")  # the window speaks English, as the test reads
+    command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+
+
+# The app's run() in a child process, its message boxes answered and what they said printed.
+WINDOW_SCRIPT = r"""
+import sys
+from PySide6.QtWidgets import QMessageBox
+import reader.app
+said = []
+QMessageBox.critical = staticmethod(lambda parent, title, text: said.append(text))
+QMessageBox.warning = staticmethod(lambda parent, title, text: said.append(text))
+print(reader.app.run(sys.argv[1]), said, flush=True)
+"""

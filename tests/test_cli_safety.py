@@ -7,8 +7,6 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from reader.core.library import schema
 from reader.core.library.backup import make_backup
 from reader.core.library.database import NewerLibrary
 from reader.core.library.store import DB_NAME, Library
+from tests.conftest import WINDOW_SCRIPT, as_nobody
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -100,24 +99,6 @@ def test_read_commands_open_a_read_only_library_read_only(
         Library.in_folder(folder, read_only=True).set_note("article", 1, "x")
 
 
-def _as_nobody(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), HOME=tempfile.gettempdir(), QT_QPA_PLATFORM="offscreen")
-    env.update(LC_ALL="en_US.UTF-8", LANG="en_US.UTF-8")  # the window speaks English, as the test reads
-    command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, *args]
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
-
-
-WINDOW = r"""
-import sys
-from PySide6.QtWidgets import QMessageBox
-import reader.app
-said = []
-QMessageBox.critical = staticmethod(lambda parent, title, text: said.append(text))
-QMessageBox.warning = staticmethod(lambda parent, title, text: said.append(text))
-print(reader.app.run(sys.argv[1]), said, flush=True)
-"""
-
-
 @pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root to run as nobody")
 def test_a_read_only_folder_for_real(folder: Path) -> None:
     """As a user who cannot write the folder: reading commands work, writing ones and the window say why."""
@@ -129,11 +110,11 @@ def test_a_read_only_folder_for_real(folder: Path) -> None:
         (lib / "reader.lock").unlink(missing_ok=True)
         for path in [lib, *lib.rglob("*")]:
             path.chmod(0o555 if path.is_dir() else 0o444)
-        listed = _as_nobody("-m", "reader", "list", "--data-dir", str(lib))
+        listed = as_nobody("-m", "reader", "list", "--data-dir", str(lib))
         assert listed.returncode == 0 and "党建引领基层治理新探索" in listed.stdout, listed.stderr
-        refused = _as_nobody("-m", "reader", "reindex", "--data-dir", str(lib))
+        refused = as_nobody("-m", "reader", "reindex", "--data-dir", str(lib))
         assert refused.returncode == 3 and "read-only" in refused.stderr and "Traceback" not in refused.stderr
-        window = _as_nobody("-c", WINDOW, str(lib))
+        window = as_nobody("-c", WINDOW_SCRIPT, str(lib))
         assert window.stdout.startswith("2 ") and "read-only" in window.stdout, window.stdout + window.stderr
         assert "already open" not in window.stdout
     finally:

@@ -122,6 +122,8 @@ class LibraryPane(QWidget):
     searchRequested = Signal(int, str)
     articleSelected = Signal(int)
     hitActivated = Signal(object)  # a search Hit
+    searchFinished = Signal(int, int)  # articles found, places (hits) listed
+    searchCleared = Signal()
     groupsChanged = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
@@ -238,6 +240,7 @@ class LibraryPane(QWidget):
         if not text or self._keyword is not None:
             self.results.hide()
             self.model.set_filter(self.current_filter())
+            self.searchCleared.emit()
             return
         self.searchRequested.emit(self._request, text)
 
@@ -255,6 +258,15 @@ class LibraryPane(QWidget):
                 item.setToolTip(plain_tip(hit.snippet))
                 self.results.addItem(item)
         self.results.setVisible(True)
+        self._make_room_for_hits()
+        self.searchFinished.emit(len(self.model.ids), self.results.count())
+
+    def _make_room_for_hits(self) -> None:
+        """Hits no one can see are no hits: a collapsed or sliver-thin list gets half of the list's room."""
+        groups, articles, hits = self.splitter.sizes()
+        if hits < 120:
+            room = articles + hits
+            self.splitter.setSizes([groups, room - room * 11 // 20, room * 11 // 20])
 
     def _hit_clicked(self, item: QListWidgetItem) -> None:
         hit = item.data(Qt.ItemDataRole.UserRole)

@@ -94,6 +94,12 @@ class MainWindow(QMainWindow):
         self.notes_panel.highlightActivated.connect(self.go_to_highlight)
         self.notes_panel.message.connect(self.statusBar().showMessage)
         self.library_pane.hitActivated.connect(self.go_to_hit)
+        self.library_pane.searchFinished.connect(
+            lambda n, m: self.statusBar().showMessage(
+                self.tr("%1 articles, %2 places").replace("%1", str(n)).replace("%2", str(m))
+            )
+        )
+        self.library_pane.searchCleared.connect(self.update_status)
         self.reading_pane.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reading_pane.view.customContextMenuRequested.connect(self._article_menu)
         self.reading_pane.startRequested.connect(self._start)

@@ -203,6 +203,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>%1 articles, %2 places</source>
+        <translation>%1 篇文章，%2 处</translation>
+    </message>
+    <message>
         <source>Mark the details as &amp;checked</source>
         <translation>标记为已核对(&amp;C)</translation>
     </message>

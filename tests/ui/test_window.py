@@ -326,6 +326,24 @@ def test_full_text_search_opens_the_match(qtbot, window) -> None:
     assert pane.model.rowCount() == 2
 
 
+def test_search_hits_are_visible_with_a_count_at_a_laptop_size(qtbot, window) -> None:
+    """Hits in a zero-height list were no hits: at 1366×768 they get room, and the status bar counts."""
+    import_and_wait(qtbot, window, [SEED, CITED])
+    window.importer.summary_dialog.close()
+    window.resize(1366, 768)
+    pane = window.library_pane
+    pane.splitter.setSizes([140, 600, 0])  # as a collapsed hits list was remembered
+    pane.search.setText("治理")
+    qtbot.waitUntil(lambda: pane.results.isVisible() and pane.results.count() > 0)
+    assert pane.results.height() >= 120 and pane.results.width() >= 200
+    assert pane.view.height() >= 100  # the list of articles keeps room too
+    n, m = pane.model.rowCount(), pane.results.count()
+    assert window.statusBar().currentMessage() == f"{n} articles, {m} places"
+    pane.search.clear()
+    qtbot.waitUntil(lambda: not pane.results.isVisible())
+    assert window.statusBar().currentMessage() == "2 articles in the library"  # the count comes back
+
+
 def test_first_run_offers_the_sample_article(qtbot, tmp_path: Path) -> None:
     win = create_window(tmp_path / "empty")
     qtbot.addWidget(win)

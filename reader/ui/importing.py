@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.library.store import Library
-from reader.core.library.summary import ImportSummary
+from reader.core.library.summary import PASTED, ImportSummary
 
 
 class ImportWorker(QObject):
@@ -147,13 +147,38 @@ class ImportSummaryDialog(QDialog):
         self.refusals = QListWidget(self)
         self.refusals.setObjectName("importRefusals")
         for name, reason in summary.refused:
-            self.refusals.addItem(f"{Path(name).name}: {reason}" if name else reason)
+            shown = self.tr("pasted text") if name == PASTED else Path(name).name
+            self.refusals.addItem(f"{shown}: {self.reason(reason)}" if name else self.reason(reason))
         self.refusals.setVisible(bool(summary.refused))
         layout.addWidget(self.refusals)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.resize(520, 320 if summary.refused else 120)
+
+    def reason(self, reason: str) -> str:
+        """A refusal's reason in the reader's language; its technical detail, if any, as it is."""
+        from reader.core.parse.refusal import reason_code
+
+        code, detail = reason_code(reason)
+        words = {
+            "empty": self.tr("the file is empty"),
+            "not_text": self.tr("not a text file"),
+            "source_code": self.tr("no article in it: it looks like program source"),
+            "markdown": self.tr("no article in it: it looks like a Markdown document"),
+            "no_language": self.tr("no article in it: no Chinese text, and no English paper"),
+            "no_title": self.tr("no article in it: no title found"),
+            "no_text": self.tr("no article in it: no text after the title"),
+            "too_large": self.tr("too large to be a page dump"),
+            "not_regular": self.tr("not a regular file (a pipe or a device)"),
+            "unreadable": self.tr("cannot be read"),
+            "parse_failed": self.tr("could not be parsed"),
+            "store_failed": self.tr("could not be stored"),
+            "missing": self.tr("no such file or folder"),
+        }.get(code or "")
+        if words is None:
+            return reason
+        return f"{words}（{detail}）" if detail else words
 
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "sample"

@@ -30,6 +30,62 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>could not be stored</source>
+        <translation>无法存入文库</translation>
+    </message>
+    <message>
+        <source>could not be parsed</source>
+        <translation>无法解析</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>not a regular file (a pipe or a device)</source>
+        <translation>不是普通文件（管道或设备）</translation>
+    </message>
+    <message>
+        <source>too large to be a page dump</source>
+        <translation>文件太大，不像网页文本</translation>
+    </message>
+    <message>
+        <source>no article in it: no text after the title</source>
+        <translation>没有文章：题名之后没有正文</translation>
+    </message>
+    <message>
+        <source>no article in it: no title found</source>
+        <translation>没有文章：找不到题名</translation>
+    </message>
+    <message>
+        <source>no article in it: no Chinese text, and no English paper</source>
+        <translation>没有文章：既无中文正文，也不是英文论文</translation>
+    </message>
+    <message>
+        <source>no article in it: it looks like a Markdown document</source>
+        <translation>没有文章：看起来是 Markdown 文档</translation>
+    </message>
+    <message>
+        <source>no article in it: it looks like program source</source>
+        <translation>没有文章：看起来是程序源代码</translation>
+    </message>
+    <message>
+        <source>not a text file</source>
+        <translation>不是文本文件</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>粘贴的文字</translation>
+    </message>
+    <message>
         <source>Cancelled: the rest was not imported.</source>
         <translation>已取消：其余文件未导入。</translation>
     </message>

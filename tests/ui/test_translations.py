@@ -65,3 +65,30 @@ def test_the_start_up_messages_speak_chinese(tmp_path: Path, monkeypatch) -> Non
         lock.release()
         for translator in installed:
             qt_app.removeTranslator(translator)
+
+
+def test_refusals_read_in_chinese_and_name_no_internal_file(qtbot, tmp_path: Path) -> None:
+    """The import summary speaks the reader's language: translated reasons, 粘贴的文字 for pasted text."""
+    from reader.core.library.summary import PASTED, ImportSummary
+    from reader.ui.importing import ImportSummaryDialog
+
+    app = QApplication.instance()
+    installed = install(app, "zh_CN")
+    try:
+        summary = ImportSummary(
+            refused=[
+                (PASTED, "no article in it (no Chinese text, nor an English paper)"),
+                (str(tmp_path / "a.txt"), "not a text file (binary data)"),
+                (str(tmp_path / "big.txt"), "too large to be a page dump (40.0 MB; at most 16 MB are read)"),
+            ]
+        )
+        dialog = ImportSummaryDialog(summary)
+        qtbot.addWidget(dialog)
+        rows = [dialog.refusals.item(i).text() for i in range(dialog.refusals.count())]
+        assert rows[0] == "粘贴的文字: 没有文章：既无中文正文，也不是英文论文"
+        assert rows[1] == "a.txt: 不是文本文件（binary data）"
+        assert rows[2].startswith("big.txt: 文件太大")
+        assert "clipboard" not in "".join(rows)
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)

@@ -20,7 +20,7 @@ from ..model import Article
 from ..parse.dump import parse_bytes
 from ..parse.files import Unreadable, read_dump, shown_name
 from .store import Library
-from .summary import ImportResult, ImportSummary
+from .summary import PASTED, ImportResult, ImportSummary
 
 DUMP_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ""}
 BATCH = 200  # files per transaction; each file is a savepoint of its own
@@ -261,6 +261,6 @@ def _store(
     return done
 
 
-def import_text(library: Library, text: str, name: str = "clipboard.txt") -> ImportResult:
+def import_text(library: Library, text: str, name: str = PASTED) -> ImportResult:
     """Pasted text goes through the same parser as a file."""
     return library.import_bytes(text.encode("utf-8"), name)

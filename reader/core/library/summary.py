@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+PASTED = "clipboard.txt"  # the file name pasted text is stored and reported under
+
 
 @dataclass
 class ImportResult:

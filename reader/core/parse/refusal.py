@@ -44,3 +44,32 @@ def not_an_article(text: str) -> str | None:
     if not has_cjk_at_least(text, 50) and not looks_english(text):
         return "no article in it (no Chinese text, nor an English paper)"
     return None
+
+
+# Why a file was refused: a code a window can translate, and the English reason the CLI prints. A
+# refusal's text starts with its reason; what follows (in brackets or after a colon) is detail.
+REASONS: dict[str, str] = {
+    "empty": "empty file",
+    "not_text": "not a text file",
+    "source_code": "no article in it (looks like source code)",
+    "markdown": "no article in it (looks like a Markdown document)",
+    "no_language": "no article in it (no Chinese text, nor an English paper)",
+    "no_title": "no article in it (no title found)",
+    "no_text": "no article in it (no text after the title)",
+    "too_large": "too large to be a page dump",
+    "not_regular": "not a regular file",
+    "unreadable": "cannot read",
+    "parse_failed": "could not be parsed",
+    "store_failed": "could not be stored",
+    "missing": "no such file or folder",
+}
+
+
+def reason_code(reason: str) -> tuple[str | None, str]:
+    """(code, detail) of a refusal's text: the code whose reason it starts with (None for an unknown
+    one), and what follows that reason, without its brackets or colon."""
+    text = reason.split(": ", 1)[1] if reason.startswith("/") and ": " in reason else reason  # `FILE: reason`
+    for code, known in sorted(REASONS.items(), key=lambda kv: -len(kv[1])):
+        if text.startswith(known):
+            return code, text[len(known) :].strip(" :()")
+    return None, text

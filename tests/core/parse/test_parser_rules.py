@@ -391,3 +391,22 @@ def test_review_findings_stay_fixed() -> None:
     a = parse_text(text)
     assert a.sections[0].heading == "提高政治站位 强化责任担当"  # a heading's space is meant
     assert len(a.references) == 2 and "Oxford" in a.references[0]  # a wrapped entry is no row of links
+
+
+def test_every_refusal_has_a_code_a_window_can_translate(tmp_path) -> None:
+    from reader.core.parse.dump import parse_bytes
+    from reader.core.parse.refusal import reason_code
+
+    cases = [
+        b"",
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8,
+        ("import os\n\ndef main():\n    return 1\n" * 20 + "摘要" * 30).encode(),
+        b"just some English words, not an article",
+        ("标题\n" + "。" * 80).encode(),
+    ]
+    for data in cases:
+        error = parse_bytes(data).error
+        assert error is not None
+        code, _ = reason_code(error)
+        assert code is not None, error
+    assert reason_code("could not be stored (UNIQUE constraint failed)") == ("store_failed", "UNIQUE constraint failed")

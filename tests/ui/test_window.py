@@ -137,7 +137,7 @@ def test_paste_as_article_and_refusals_are_reported(qtbot, window, tmp_path: Pat
     dialog = window.importer.summary_dialog
     assert dialog.isVisible()
     lines = [dialog.refusals.item(i).text() for i in range(dialog.refusals.count())]
-    assert lines[0] == "empty.txt: empty file"
+    assert lines[0] == "empty.txt: the file is empty"
     assert lines[1].startswith("picture.txt: not a text file")
     assert window.library.count() == 1
 

@@ -127,7 +127,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command == "search" and all(e[:1] == "-" and e[1:2] not in ("-", "") for e in extra):
+        args.query += extra  # `-治理` excludes a word: it is the query's, not an option
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     folder = data_dir(getattr(args, "data_dir", None))
     if args.command is None:
         from reader.app import run

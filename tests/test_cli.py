@@ -151,3 +151,17 @@ def test_search_with_bytes_that_are_not_utf8(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "0 hit(s)" in proc.stdout
+
+
+def test_search_takes_an_excluded_word_without_dashes(tmp_path: Path, seed_bytes: bytes, capsys) -> None:
+    from reader.core.library.store import Library
+
+    lib = Library.in_folder(tmp_path)
+    lib.import_bytes(seed_bytes, "seed.txt")
+    lib.close()
+    assert main(["search", "--data-dir", str(tmp_path), "--json", "基层", "-治理"]) == 0
+    with_exclusion = capsys.readouterr().out
+    assert main(["search", "--data-dir", str(tmp_path), "--json", "基层"]) == 0
+    assert with_exclusion.strip() == "" and capsys.readouterr().out.strip() != ""  # the seed holds both words
+    with pytest.raises(SystemExit):
+        main(["list", "--data-dir", str(tmp_path), "-治理"])  # elsewhere an unknown option is an error

@@ -211,11 +211,14 @@ def _library(folder: Any, write: bool = False, create: bool = False) -> Iterator
 
 
 def cmd_parse(args: argparse.Namespace, folder: Any) -> int:
+    from reader.core.library.importer import collect_files
     from reader.core.parse.dump import parse_file
     from reader.core.parse.files import shown_name
 
     refused = 0
-    for path in args.files:
+    # A folder stands for the dumps inside it, as `import` takes them; files stay in the order named.
+    files = [f for arg in args.files for f in (collect_files([arg])[0] if os.path.isdir(arg) else [arg])]
+    for path in files:
         article, name = parse_file(path), shown_name(path)
         if article.error:
             refused += 1
@@ -265,6 +268,9 @@ def cmd_import(args: argparse.Namespace, folder: Any) -> int:
     )
     for name, reason in summary.refused:
         print(f"  refused {name}: {reason}")
+    if summary.total == 0:
+        print("reader: nothing to import there (no .txt, .htm or .html files)", file=sys.stderr)
+        return 1
     return 1 if summary.refused else 0
 
 

@@ -165,3 +165,18 @@ def test_search_takes_an_excluded_word_without_dashes(tmp_path: Path, seed_bytes
     assert with_exclusion.strip() == "" and capsys.readouterr().out.strip() != ""  # the seed holds both words
     with pytest.raises(SystemExit):
         main(["list", "--data-dir", str(tmp_path), "-治理"])  # elsewhere an unknown option is an error
+
+
+def test_parse_takes_a_folder_and_an_empty_import_says_so(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    text = "社区协商议事规则的完善路径\n摘要:本文讨论议事规则。\n一、问题\n" + "正文。" * 40
+    (folder / "a.txt").write_text(text, "utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")  # not a dump: not taken
+    assert main(["parse", "--json", str(folder)]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert json.loads(line)["title"] == "社区协商议事规则的完善路径"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["import", "--data-dir", str(tmp_path / "lib"), str(empty)]) == 1
+    assert "nothing to import" in capsys.readouterr().err

@@ -50,6 +50,9 @@ def test_settings_and_shortcuts(qtbot, tmp_path: Path) -> None:
     for name in ("Highlight the selection", "Import files…", "Paste as article", "Export notes…", "Undo"):
         assert shortcuts.get(name), name
     assert window.show_shortcuts().objectName() == "shortcutsHelp"
+    order = [name for name, _ in window.shortcuts()]
+    assert order.index("Import files…") < order.index("Undo") < order.index("Highlight the selection")  # menu order
+    assert "重点" in order  # a colour's entry says what the colour means
     window.close()
 
 

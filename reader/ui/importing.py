@@ -250,6 +250,8 @@ class ImportController(QObject):
             self.imported.emit(summary)
         if result.status == "refused":
             self.show_summary(summary)
+        elif result.status == "duplicate":
+            self.message.emit(self.tr("This article is already in the library: it is open."))
         else:
             self.message.emit(self.tr("Pasted text imported."))
 

@@ -787,6 +787,10 @@ Overwrite?</source>
 <context>
     <name>ImportController</name>
     <message>
+        <source>This article is already in the library: it is open.</source>
+        <translation>这篇文章已在文库中，已为你打开。</translation>
+    </message>
+    <message>
         <source>Import a folder of page dumps</source>
         <translation>导入网页文本所在的文件夹</translation>
     </message>

@@ -121,6 +121,11 @@ def test_paste_as_article_and_refusals_are_reported(qtbot, window, tmp_path: Pat
     window.findChild(type(window.import_action), "actionPasteArticle").trigger()
     assert window.library.count() == 1
     assert window.reading_pane.article.title == "网格化治理中社区工作者的角色困境与纾解"
+    window.reading_pane.show_article(None)
+    window.findChild(type(window.import_action), "actionPasteArticle").trigger()  # the same text again
+    assert window.library.count() == 1
+    assert window.statusBar().currentMessage() == "This article is already in the library: it is open."
+    assert window.reading_pane.article.title == "网格化治理中社区工作者的角色困境与纾解"
 
     QGuiApplication.clipboard().setText("just some English words, not an article")
     window.findChild(type(window.import_action), "actionPasteArticle").trigger()

@@ -1,10 +1,12 @@
-"""Chinese full-text search that finds exactly what a substring search finds.
+"""Full-text search that finds exactly what a substring search of the normalised text finds.
 
-Chinese has no spaces, so the index holds every overlapping pair of CJK characters
-(bigrams) in one column and every single character in another, under FTS5's
-unicode61 tokenizer; Latin text is indexed by words. A query of n ≥ 2 CJK
-characters is the phrase of its n-1 bigrams, which matches exactly where the
-string stands; one character searches the single-character column.
+Every character counts, whatever its script: the index holds every overlapping pair of
+characters (bigrams) of a row's text in one column and every single character in another,
+each spelled as hexadecimal code points so that FTS5's tokenizer neither splits, folds nor
+drops any of them (``2023年``, ``A股``, ``GPT`` inside ``ChatGPT``, punctuation). A query of
+n ≥ 2 characters is the phrase of its n-1 bigrams, which matches exactly where the string
+stands (a pair across a line break or a space is a pair like any other, so nothing matches
+across one); one character searches the single-character column.
 Text is normalised before both indexing and querying, character for character, so
 that positions in the normalised text are positions in the original: full-width
 and half-width forms (NFKC) and traditional characters (OpenCC t2s; 黨建 finds 党建).
@@ -28,9 +30,6 @@ if TYPE_CHECKING:
 
     from ..model import Article
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUNS = re.compile(rf"[{_CJK}]+|[0-9A-Za-z\u00c0-\u024f]+")
-_IS_CJK = re.compile(f"[{_CJK}]")
 SNIPPET_CONTEXT = 30
 MARK_OPEN, MARK_CLOSE = "«", "»"
 
@@ -81,28 +80,20 @@ def normalize(text: str) -> str:
     return _simplify(folded)
 
 
-GAP = "qgapq"  # stands where the text has a gap between runs, so that no phrase spans it
+def _code(ch: str) -> str:
+    return format(ord(ch), "x")
 
 
 def grams(text: str) -> tuple[str, str]:
-    """(bigram stream, single-character stream) of normalised text, for the index or a query."""
-    pairs: list[str] = []
-    singles: list[str] = []
-    last_end = None
-    for m in _RUNS.finditer(text):
-        run = m.group()
-        if last_end is not None and m.start() > last_end:
-            pairs.append(GAP)  # `中国\n国家` must not match 中国家
-        last_end = m.end()
-        if not _IS_CJK.match(run):
-            pairs.append(run)
-        elif len(run) == 1:
-            pairs.append(run)
-            singles.append(run)
-        else:
-            pairs.append(" ".join(map("".join, itertools.pairwise(run))))
-            singles.append(" ".join(run))
-    return " ".join(pairs), " ".join(singles)
+    """(bigram stream, single-character stream) of normalised text, for the index or a query.
+
+    A bigram is spelled ``<hex>x<hex>``, a character ``<hex>``: ASCII letters and digits only,
+    one token each under unicode61. White space has no single-character token (a query never
+    is white space alone) but stands in the pairs, so that no phrase spans it."""
+    codes = [_code(ch) for ch in text]
+    pairs = " ".join(f"{a}x{b}" for a, b in itertools.pairwise(codes))
+    singles = " ".join(c for ch, c in zip(text, codes, strict=True) if not ch.isspace())
+    return pairs, singles
 
 
 # -- the index ---------------------------------------------------------------
@@ -272,12 +263,11 @@ class Hit:
 
 
 def _match_expression(term: str) -> str | None:
+    """The FTS5 expression for a normalised term: the phrase of its bigrams, or its one character."""
     pairs, singles = grams(term)
-    if not pairs:
-        return None
-    if len(term) == 1 and _IS_CJK.match(term):
-        return f'chars : "{singles}"'
-    return f'grams : "{pairs}"'
+    if pairs:
+        return f'grams : "{pairs}"'
+    return f'chars : "{singles}"' if singles else None
 
 
 def _articles_matching(db: Database, term: str) -> set[int]:

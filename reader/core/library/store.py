@@ -53,7 +53,7 @@ class Library(Annotations, Courses):
             raise RuntimeError("the library needs upgrading, which a read-only folder does not allow")
         self.migrated_from = schema.migrate(self.db)
         self.closed = False
-        if self.migrated_from < schema.SEARCH_SINCE and self.migrated_from > 0:
+        if 0 < self.migrated_from < schema.INDEX_FORMAT_SINCE:
             search_index.reindex(self.db)
 
     @classmethod

@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
         """Highlight what is selected in the article view; with no selection, recolour the chosen highlight."""
         self.current_color = color
         article_id = self.reading_pane.article_id
-        spot = self.reading_pane.selection_range()
+        spot = self.reading_pane.selection_to_store()
         if article_id is None:
             return None
         if spot is None:

@@ -40,7 +40,7 @@ from reader.core.parse.citation_marks import MAX_LINKED_MARKS
 
 from .article_html import Labels, render
 from .article_map import ArticleMap, map_blocks
-from .article_view import ArticleView, characters, plain_tip, qt_units
+from .article_view import ArticleView, plain_tip
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 MIN_FONT, MAX_FONT, DEFAULT_FONT = 9, 28, 13
@@ -230,7 +230,7 @@ class ReadingPane(QWidget):
         """Document position of the k-th mark citing reference n."""
         marks = self._citations.get(n, [])
         p = self._map.by_place.get((marks[k].section, marks[k].paragraph)) if 0 <= k < len(marks) else None
-        return None if p is None else p.position + qt_units(p.text, marks[k].start)
+        return None if p is None else p.view(marks[k].start)
 
     def citation_top(self, n: int, k: int = 0) -> int | None:
         at = self.citation_position(n, k)
@@ -245,9 +245,9 @@ class ReadingPane(QWidget):
         first = last = None
         for p in self._map.by_section.get(section, []):
             if first is None and start <= p.start + p.length:
-                first = p.position + qt_units(p.text, max(0, start - p.start))
+                first = p.view(start - p.start)
             if end <= p.start + p.length:
-                last = p.position + qt_units(p.text, max(0, end - p.start))
+                last = p.view(end - p.start)
                 break
         return (first, last) if first is not None and last is not None and last > first else None
 
@@ -257,15 +257,27 @@ class ReadingPane(QWidget):
         if not cursor.hasSelection():
             return None
         a, b = cursor.selectionStart(), cursor.selectionEnd()
-        inside = [p for p in self._map.paragraphs if p.position <= b and a <= p.position + qt_units(p.text, p.length)]
+        inside = [p for p in self._map.paragraphs if p.position <= b and a <= p.position + p.units]
         if not inside:
             return None
         first = inside[0]
         same = [p for p in inside if p.section == first.section]
         last = same[-1]
-        start = first.start + characters(first.text, max(0, a - first.position))
-        end = last.start + characters(last.text, max(0, b - last.position))
+        start = first.start + first.stored(a - first.position)
+        end = last.start + last.stored(b - last.position)
         return (first.section, start, end) if end > start else None
+
+    def selection_to_store(self) -> tuple[int, int, int] | None:
+        """``selection_range``, saying in the status bar why a selection cannot be stored."""
+        spot = self.selection_range()
+        if spot is None and self.view.textCursor().hasSelection():
+            self.message.emit(
+                self.tr(
+                    "This selection cannot be highlighted: only the body text is (not the title, abstract,"
+                    " headings or references)."
+                )
+            )
+        return spot
 
     def draw_highlights(self, rows: list[dict[str, Any]]) -> None:
         """Highlights are drawn over the text, never written into it."""

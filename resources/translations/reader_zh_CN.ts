@@ -439,6 +439,10 @@ Library: %1</source>
         <translation>欢迎使用研读</translation>
     </message>
     <message>
+        <source>This selection cannot be highlighted: only the body text is (not the title, abstract, headings or references).</source>
+        <translation>所选内容无法划线：只能划正文（标题、摘要、小标题和参考文献不能划线）。</translation>
+    </message>
+    <message>
         <source>Your library is empty. Start with the sample article, or import your own.</source>
         <translation>文库还是空的。可以先打开样文，或导入自己的文章。</translation>
     </message>

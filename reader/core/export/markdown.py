@@ -25,13 +25,15 @@ from jinja2.sandbox import SandboxedEnvironment
 from .. import files
 from ..library.store import Library
 from .csl import csl_item
-from .escaping import escape_markdown, quote_block
+from .escaping import escape_markdown, obsidian_tag, quote_block
 from .gbt7714 import gbt7714
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "export"
 MAX_NAME = 80  # characters of a file name before its ending
+MAX_BYTES = 255  # UTF-8 bytes of a whole file name (numbering and ending counted): ext4, APFS, NTFS
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+# Forbidden somewhere (Windows), or breaking an Obsidian link to the file: `#` `^` `[` `]` `|`.
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*#^\[\]]+')
 
 
 class ExportError(Exception):
@@ -46,12 +48,26 @@ def safe_name(title: str | None, taken: set[str], suffix: str = ".md") -> str:
     name = name[:MAX_NAME].rstrip(". ") or "未命名"
     if name.split(".")[0].upper() in _RESERVED:
         name = "_" + name
-    candidate, n = name, 1
+    candidate, n = _fit(name, suffix), 1
     while (candidate + suffix).casefold() in taken:
         n += 1
-        candidate = f"{name} ({n})"
+        candidate = _fit(name, f" ({n}){suffix}") + f" ({n})"
     taken.add((candidate + suffix).casefold())
     return candidate + suffix
+
+
+def _fit(name: str, ending: str) -> str:
+    """``name`` cut (at a character) so that it and ``ending`` take at most MAX_BYTES bytes of UTF-8."""
+    room = MAX_BYTES - len(ending.encode("utf-8"))
+    while len(name.encode("utf-8")) > room:
+        name = name[: max(0, len(name) - 1 - (len(name.encode("utf-8")) - room) // 4)]
+    return name.rstrip(". ") or "_"
+
+
+def link(name: str) -> str:
+    """A file name as a Markdown link target: everything but letters, digits and ``.~-_`` percent-encoded
+    (a space, ``(``, ``)``, ``#``, ``%`` would end or change the link); Chinese stays readable."""
+    return re.sub(r"[^\w.~-]", lambda m: quote(m[0]), name)
 
 
 def inside(folder: Path, name: str) -> Path:
@@ -80,7 +96,7 @@ class Exporter:
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
         )
-        env.filters["tag"] = lambda t: "#" + re.sub(r"\s+", "_", t)
+        env.filters["tag"] = obsidian_tag
         return env
 
     def _template(self) -> jinja2.Template:
@@ -199,8 +215,7 @@ class Exporter:
         for article_id, path in zip(ids, files, strict=True):
             meta = self.library.article_meta(article_id)
             assert meta is not None
-            link = re.sub(r"[^\w.~-]", lambda m: quote(m[0]), path.name)  # Chinese stays readable
-            lines.append(f"- [{escape_markdown(meta['title'])}]({link}) — {escape_markdown(gbt7714(meta))}")
+            lines.append(f"- [{escape_markdown(meta['title'])}]({link(path.name)}) — {escape_markdown(gbt7714(meta))}")
         self._write(index, "\n".join(lines) + "\n", True)
         return [index, *files]
 
@@ -239,5 +254,5 @@ def highlight_markdown(quote: str, meaning: str, location: str, note: str, tags:
     if note:
         text += f"\n{note}\n"
     if tags:
-        text += "\n" + " ".join("#" + t for t in tags) + "\n"
+        text += "\n" + " ".join(obsidian_tag(t) for t in tags) + "\n"
     return text

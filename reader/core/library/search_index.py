@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .articles import article_meta, read_article
-from .database import transaction
+from .database import TAGGED, transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -327,7 +327,7 @@ def _field_values(db: Database, name: str) -> dict[int, str]:
         rows = db.execute(f"SELECT id, {column} FROM articles WHERE deleted_at IS NULL")
         return {a: normalize(v or "") for a, v in rows}
     if name == "tag":
-        sql = "SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+        sql = f"SELECT x.article_id, t.name FROM ({TAGGED}) x JOIN tags t ON t.id = x.tag_id"
     else:
         sql = "SELECT x.article_id, c.name FROM collection_articles x JOIN collections c ON c.id = x.collection_id"
     out: dict[int, str] = {}

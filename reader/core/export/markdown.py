@@ -27,6 +27,7 @@ from ..library.store import Library
 from .csl import csl_item
 from .escaping import escape_markdown, obsidian_tag, quote_block
 from .gbt7714 import gbt7714
+from .references import reference_items
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "export"
 MAX_NAME = 80  # characters of a file name before its ending
@@ -240,11 +241,14 @@ class Exporter:
         return self._write(out, "\n".join(lines).rstrip() + "\n", force)
 
     def export_csl(self, article_ids: list[int], out: Path, force: bool = False) -> Path:
+        """The articles and their references (read from their GB/T 7714 text) as CSL-JSON."""
         items = []
         for article_id in article_ids:
             meta = self.library.article_meta(article_id)
+            article = self.library.article(article_id)
             if meta is not None:
                 items.append(csl_item(meta))
+                items += reference_items(article_id, article.references if article else [])
         return self._write(out, json.dumps(items, ensure_ascii=False, indent=1) + "\n", force)
 
 

@@ -144,8 +144,9 @@ def test_cli_export_and_csl(seeded: tuple[Library, int], tmp_path: Path, capsys:
     assert main(["export", "--data-dir", str(lib_dir), "--collection", "无此课程", "--out", str(tmp_path / "d")]) == 1
     csl = tmp_path / "refs.json"
     assert main(["export", "--data-dir", str(lib_dir), "--all", "--csl", "--out", str(csl)]) == 0
-    [item] = json.loads(csl.read_text(encoding="utf-8"))
+    item, *references = json.loads(csl.read_text(encoding="utf-8"))  # the article, then its references
     assert item["type"] == "article-journal" and item["container-title"] == "速读·中旬"
+    assert all(r["id"].startswith(item["id"] + "-ref-") for r in references)
 
 
 NAME_TEXT = st.text(

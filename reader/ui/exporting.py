@@ -190,8 +190,10 @@ class ExportActions(QObject):
         row = self.highlight()
         if row is not None:
             meanings = self.library.color_meanings()
+            root = row.get("link") or row["id"]  # a highlight across a heading is copied whole
+            parts = [r for r in self.library.highlights(row["article_id"]) if root in (r["id"], r.get("link"))]
             text = highlight_markdown(
-                row["quote"],
+                "\n".join(r["quote"] for r in parts) or row["quote"],
                 meanings[row["color"]],
                 row["section_heading"],
                 row["note"],

@@ -310,10 +310,10 @@ class MainWindow(QMainWindow):
         """Highlight what is selected in the article view; with no selection, recolour the chosen highlight."""
         self.current_color = color
         article_id = self.reading_pane.article_id
-        spot = self.reading_pane.selection_to_store()
+        parts = self.reading_pane.selection_to_store()
         if article_id is None:
             return None
-        if spot is None:
+        if not parts:
             row = self.notes_panel.current_highlight()
             if row is not None and row["color"] != color:
                 self.undo_stack.push(
@@ -330,9 +330,10 @@ class MainWindow(QMainWindow):
         command = AddHighlight(
             self.tr("Highlight"),
             self.library,
-            (article_id, *spot, color),
+            (article_id, *parts[0], color),
             self.after_highlights_changed,
             self.notes_panel.release_highlight,
+            parts[1:],
         )
         self.undo_stack.push(command)
         cursor = self.reading_pane.view.textCursor()

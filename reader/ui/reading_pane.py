@@ -251,26 +251,32 @@ class ReadingPane(QWidget):
                 break
         return (first, last) if first is not None and last is not None and last > first else None
 
-    def selection_range(self) -> tuple[int, int, int] | None:
-        """The view's selection as (section, start, end) in that section's text, if it lies in the body."""
+    def selection_ranges(self) -> list[tuple[int, int, int]]:
+        """The view's selection as (section, start, end) in each section's text it covers, in order:
+        a selection across a heading has a part in each section (stored linked, ``add_highlight``)."""
         cursor = self.view.textCursor()
         if not cursor.hasSelection():
-            return None
+            return []
         a, b = cursor.selectionStart(), cursor.selectionEnd()
         inside = [p for p in self._map.paragraphs if p.position <= b and a <= p.position + p.units]
-        if not inside:
-            return None
-        first = inside[0]
-        same = [p for p in inside if p.section == first.section]
-        last = same[-1]
-        start = first.start + first.stored(a - first.position)
-        end = last.start + last.stored(b - last.position)
-        return (first.section, start, end) if end > start else None
+        parts = []
+        for section in dict.fromkeys(p.section for p in inside):
+            same = [p for p in inside if p.section == section]
+            start = same[0].start + same[0].stored(a - same[0].position)
+            end = same[-1].start + same[-1].stored(b - same[-1].position)
+            if end > start:
+                parts.append((section, start, end))
+        return parts
 
-    def selection_to_store(self) -> tuple[int, int, int] | None:
-        """``selection_range``, saying in the status bar why a selection cannot be stored."""
-        spot = self.selection_range()
-        if spot is None and self.view.textCursor().hasSelection():
+    def selection_range(self) -> tuple[int, int, int] | None:
+        """The first part of the view's selection (``selection_ranges``), if it lies in the body."""
+        parts = self.selection_ranges()
+        return parts[0] if parts else None
+
+    def selection_to_store(self) -> list[tuple[int, int, int]]:
+        """``selection_ranges``, saying in the status bar why a selection cannot be stored."""
+        spot = self.selection_ranges()
+        if not spot and self.view.textCursor().hasSelection():
             self.message.emit(
                 self.tr(
                     "This selection cannot be highlighted: only the body text is (not the title, abstract,"

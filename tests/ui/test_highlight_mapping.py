@@ -95,3 +95,40 @@ def test_a_selection_that_cannot_be_stored_says_so(qtbot, folder: Path) -> None:
     assert win.library.highlights(article_id) == []
     assert "cannot be highlighted" in win.statusBar().currentMessage()
     win.close()
+
+
+def test_a_highlight_across_a_heading_is_stored_drawn_and_undone_whole(qtbot, folder: Path) -> None:
+    """Issue 14, item 2: one highlight per section, linked to the first."""
+    from PySide6.QtGui import QTextCursor
+
+    from tests.ui.test_notes import open_seed
+
+    win, article_id = open_seed(qtbot, folder)
+    article = win.library.article(article_id)
+    k = next(i for i, s in enumerate(article.sections) if s.heading and i + 1 < len(article.sections))
+    tail, head = article.sections[k].paragraphs[-1][-6:], article.sections[k + 1].paragraphs[0][:6]
+    document = win.reading_pane.view.document()
+    start = document.find(tail).selectionStart()
+    end = document.find(head, start).selectionEnd()
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    win.reading_pane.view.setTextCursor(cursor)
+    first = win.highlight_selection(2)
+    rows = win.library.highlights(article_id)
+    assert [(r["section_position"], r["quote"], r["link"]) for r in rows] == [
+        (k, tail, None),
+        (k + 1, head, first),
+    ]
+    assert sorted(drawn(win)) == sorted([tail, head])
+    win.undo_stack.undo()
+    assert win.library.highlights(article_id) == []
+    win.undo_stack.redo()
+    rows = win.library.highlights(article_id)
+    assert [r["quote"] for r in rows] == [tail, head]
+    from PySide6.QtGui import QGuiApplication
+
+    win.exporting.highlight = lambda: rows[1]  # the second part chosen: the clipboard gets it whole
+    win.exporting.copy_notes_markdown()
+    assert QGuiApplication.clipboard().text().startswith(f"> {tail}\n> {head}\n")
+    win.close()

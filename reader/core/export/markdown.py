@@ -134,12 +134,20 @@ class Exporter:
             "exported": self.today.isoformat(),
         }
         groups: dict[int, list[dict[str, Any]]] = {}
+        whole: dict[int, tuple[dict[str, Any], list[str]]] = {}  # first part's id → (its item, the quotes)
         for h in self.library.highlights(article_id):
             section = h["section_position"]
             text = "\n".join(article.sections[section].paragraphs) if section < len(article.sections) else ""
             paragraph = text.count("\n", 0, h["start"]) + 1
             heading = article.sections[section].heading if section < len(article.sections) else h["section_heading"]
             location = "（无法定位）" if h["orphaned"] else f"{escape_markdown(heading or '正文')}，第 {paragraph} 段"
+            if h.get("link") in whole:  # a later part of a highlight across a heading: one quote with the first
+                item, quotes = whole[h["link"]]
+                quotes.append(h["quote"])
+                item["quote"] = escape_markdown("\n".join(quotes))
+                item["quote_block"] = quote_block("\n".join(quotes))
+                item["location"] += f" 至 {location}"
+                continue
             groups.setdefault(-1 if h["orphaned"] else section, []).append(
                 {
                     "quote": escape_markdown(h["quote"]),
@@ -152,6 +160,7 @@ class Exporter:
                     "citation": escape_markdown(citation),
                 }
             )
+            whole[h["id"]] = (groups[-1 if h["orphaned"] else section][-1], [h["quote"]])
         ordered = sorted(groups.items(), key=lambda kv: (kv[0] < 0, kv[0]))
         highlights = [
             ("无法定位的划线" if section < 0 else escape_markdown(article.sections[section].heading or "正文"), items)

@@ -19,7 +19,11 @@ class Annotations:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add_highlight(self, article_id: int, section: int, start: int, end: int, color: int = 0) -> int:
+    def add_highlight(
+        self, article_id: int, section: int, start: int, end: int, color: int = 0, link: int | None = None
+    ) -> int:
+        """A highlight in one section's text; ``link`` is the first part's id when it continues one
+        begun in an earlier section (a selection across a heading)."""
         row = self.db.execute(
             "SELECT heading, body FROM sections WHERE article_id = ? AND position = ?", [article_id, section]
         ).fetchone()
@@ -31,8 +35,8 @@ class Annotations:
         with transaction(self.db):
             cur = self.db.execute(
                 "INSERT INTO highlights (article_id, section_position, section_heading, start, end, quote, prefix,"
-                " suffix, color, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [article_id, section, heading, start, end, body[start:end], prefix, suffix, color, stamp, stamp],
+                " suffix, color, created_at, updated_at, link) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [article_id, section, heading, start, end, body[start:end], prefix, suffix, color, stamp, stamp, link],
             )
             search_index.index_article(self.db, article_id, ("highlight",))
         assert cur.lastrowid is not None

@@ -189,3 +189,15 @@ def test_long_four_byte_titles_export_as_a_course(library: Library, seed_bytes: 
     index = written[0].read_text(encoding="utf-8")
     for path in written[1:]:
         assert f"]({link(path.name)})" in index and "#" not in path.name
+
+
+def test_a_highlight_across_a_heading_is_exported_whole(library: Library, seed_bytes: bytes) -> None:
+    article_id = library.import_bytes(seed_bytes, "seed.txt").article_id
+    article = library.article(article_id)
+    k = next(i for i, s in enumerate(article.sections) if s.heading and i + 1 < len(article.sections))
+    body = "\n".join(article.sections[k].paragraphs)
+    first = library.add_highlight(article_id, k, len(body) - 6, len(body), 1)
+    library.add_highlight(article_id, k + 1, 0, 6, 1, link=first)
+    text = Exporter(library, today=TODAY).article_markdown(article_id)
+    tail, head = body[-6:], article.sections[k + 1].paragraphs[0][:6]
+    assert f"> {tail}\n> {head}\n" in text and text.count(" 至 ") == 1

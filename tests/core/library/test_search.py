@@ -256,6 +256,7 @@ def test_migration_builds_the_index_for_an_existing_library(tmp_path, seed_bytes
     db.execute("DROP TABLE search_rows")
     for column in ("doubts", "corrected"):  # added by later versions
         db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
+    db.execute("ALTER TABLE highlights DROP COLUMN link")
     db.execute(f"PRAGMA user_version = {schema.SEARCH_SINCE - 1}")
     db.conn.close()
     again = Library(path)

@@ -58,9 +58,11 @@ def test_align_refuses_texts_that_differ_beyond_white_space() -> None:
 
 
 def test_every_fixture_paragraph_is_mapped(qapp) -> None:
+    """Every paragraph of the fixtures and the corpus (five of them hold runs of white space)."""
     from reader.core.parse.dump import parse_bytes
 
-    for path in sorted(Path("tests/fixtures").rglob("*.txt")):
+    folders = [Path(__file__).resolve().parents[1] / "fixtures", SEED.parent, SEED.parent.parent / "dev"]
+    for path in sorted(p for folder in folders if folder.exists() for p in folder.rglob("*.txt")):
         article = parse_bytes(path.read_bytes(), path.name)
         document = QTextDocument()
         document.setHtml(render(article, Labels()))

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.reading_pane.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.notes_panel.highlightActivated.connect(self.go_to_highlight)
         self.notes_panel.message.connect(self.statusBar().showMessage)
+        self.notes_panel.tagsChanged.connect(self.library_pane.reload_groups)
         self.library_pane.hitActivated.connect(self.go_to_hit)
         self.reading_pane.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reading_pane.view.customContextMenuRequested.connect(self._article_menu)
@@ -359,6 +360,7 @@ class MainWindow(QMainWindow):
         self.notes_panel.refresh_highlights(select=select)
         if self.reading_pane.article_id is not None:
             self.library_pane.model.refresh_rows([self.reading_pane.article_id])
+        self.library_pane.reload_groups()  # a highlight's tags count for its article in the tag tree
 
     def go_to_hit(self, hit: Any) -> None:
         """Open a search hit's article at the match, and mark it."""

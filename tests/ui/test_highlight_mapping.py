@@ -134,3 +134,20 @@ def test_a_highlight_across_a_heading_is_stored_drawn_and_undone_whole(qtbot, fo
     win.exporting.copy_notes_markdown()
     assert QGuiApplication.clipboard().text().startswith(f"> {tail}\n> {head}\n")
     win.close()
+
+
+def test_a_tag_on_a_highlight_shows_in_the_tag_tree_and_filters(qtbot, folder: Path) -> None:
+    """Issue 14, item 6: not `#乡村振兴 (0)` leading nowhere."""
+    from tests.ui.test_notes import PHRASE, open_seed
+
+    win, article_id = open_seed(qtbot, folder)
+    select_text(win.reading_pane.view, PHRASE)
+    win.highlight_selection(0)
+    win.notes_panel.highlight_tags.setText("乡村振兴")
+    win.notes_panel.highlight_tags.editingFinished.emit()
+    pane = win.library_pane
+    tags_root = pane.groups.item(2)
+    assert [tags_root.child(i).text() for i in range(tags_root.rowCount())] == ["#乡村振兴  (1)"]
+    pane.groups_view.setCurrentIndex(tags_root.child(0).index())
+    assert pane.model.ids == [article_id]
+    win.close()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .gbt7714 import MORE_AUTHORS, TYPES
+from .gbt7714 import MORE_AUTHORS, TYPES, is_latin
 
 _HEAD = re.compile(
     r"^(?:(?P<authors>[^\[\]]+?)\.\s?)?(?P<title>[^\[\]]+?)\[(?P<code>[A-Z]{1,2}(?:/OL)?)\](?P<rest>.*)$"
@@ -48,10 +48,21 @@ def _date(text: str) -> dict[str, Any]:
     return {"date-parts": [[int(x) for x in text.split("-")]]}
 
 
+_LATIN_NAME = re.compile(r"^(?P<family>[^\W\d_][^\W\d_'\- ]*(?:[ '\-][^\W\d_]{2,})*?)\s(?P<given>(?:[A-Z] ?)+)$")
+
+
+def _author(name: str) -> dict[str, str]:
+    """``KANAMORI H`` → family and given name, as Zotero keeps them; a Chinese name (or any other) as it is."""
+    m = _LATIN_NAME.match(name)
+    if m and is_latin(name) and m["family"].upper() == m["family"]:
+        return {"family": m["family"], "given": m["given"].strip()}
+    return {"literal": name}
+
+
 def _authors(text: str) -> tuple[list[dict[str, str]], str | None]:
     names = [n.strip() for n in re.split(r",\s?", text) if n.strip()]
     more = names[-1] if names and names[-1] in MORE_AUTHORS else None
-    return [{"literal": n} for n in names if n not in MORE_AUTHORS], more
+    return [_author(n) for n in names if n not in MORE_AUTHORS], more
 
 
 def parse_reference(text: str) -> tuple[dict[str, Any], bool]:

@@ -99,6 +99,8 @@ def test_hostile_text_in_every_field_stays_text(article: tuple[Library, int], te
     # the reader's own words that reach the Markdown as names: tags, colour meanings, course names
     library.set_highlight_tags(library.highlights(article_id)[0]["id"], [text])
     library.set_color_meanings([text] * 5)
+    if text.strip():
+        library.tag_article(article_id, text)
     exporter = Exporter(library, today=dt.date(2026, 1, 15))
     exported = exporter.article_markdown(article_id)
     inert(render(exported.split("---\n", 2)[2]))  # the body; the front matter is YAML

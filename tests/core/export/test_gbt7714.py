@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.cli import main
 from reader.core.export.gbt7714 import format_item, gbt7714
@@ -27,7 +29,7 @@ EXAMPLES = [
     (
         "KANAMORI H. Shaking without quaking[J]. Science, 1998, 279(5359): 2063.",
         "article-journal",
-        {"author": [{"literal": "KANAMORI H"}], "container-title": "Science", "volume": "279"},
+        {"author": [{"family": "KANAMORI", "given": "H"}], "container-title": "Science", "volume": "279"},
     ),
     ("丁文祥. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).", "article-newspaper", {"page": "15"}),
     (
@@ -155,3 +157,40 @@ def test_cli_csl_writes_the_references_too(tmp_path: Path, seed_bytes: bytes) ->
     items = json.loads(out.read_text(encoding="utf-8"))
     assert items[0]["id"] == f"yandu-{article_id}" and len(items) == 1 + len(refs)
     assert all(i["id"].startswith(f"yandu-{article_id}-ref-") for i in items[1:])
+
+
+HAN = st.text(alphabet="党建引领基层治理社区服务学生教育发展创新制度", min_size=2, max_size=12)
+LATIN = st.from_regex(r"[A-Z]{2,8} [A-Z]( [A-Z])?", fullmatch=True)
+
+
+@given(
+    kind=st.sampled_from(["article-journal", "article-newspaper", "thesis", "book", "report", "webpage"]),
+    authors=st.lists(st.one_of(HAN, LATIN), max_size=5),
+    title=HAN,
+    container=HAN,
+    year=st.integers(1900, 2030),
+    volume=st.one_of(st.none(), st.integers(1, 99).map(str)),
+    issue=st.one_of(st.none(), st.integers(1, 12).map(str)),
+    page=st.one_of(st.none(), st.from_regex(r"[1-9][0-9]{0,2}(-[1-9][0-9]{0,2})?", fullmatch=True)),
+    spaced=st.booleans(),
+)
+def test_generated_entries_read_back_as_they_were_written(
+    kind: str, authors: list[str], title: str, container: str, year: int, volume, issue, page, spaced: bool
+) -> None:
+    item: dict = {"type": kind, "title": title, "author": [{"literal": a} for a in authors]}
+    item["issued"] = {"date-parts": [[year, 5, 1]] if kind == "article-newspaper" else [[year]]}
+    if kind in ("article-journal", "article-newspaper"):
+        item["container-title"] = container
+    elif kind == "webpage":
+        item["URL"], item["accessed"] = f"http://example.org/{year}", {"date-parts": [[year, 1, 2]]}
+    else:
+        item["publisher"], item["publisher-place"] = container, "北京"
+    item.update({k: v for k, v in (("volume", volume), ("issue", issue), ("page", page)) if v and kind != "webpage"})
+    if kind == "article-newspaper":
+        item.pop("volume", None), item.pop("issue", None)
+    text = format_item(item, spaced)
+    if not spaced and any(" " in a for a in authors):
+        return  # a Latin name holds spaces: the compact layout is for Chinese entries
+    parsed, well_formed = parse_reference(text)
+    assert well_formed, text
+    assert format_item(parsed, spaced) == text

@@ -288,12 +288,13 @@ class ReadingPane(QWidget):
     def draw_highlights(self, rows: list[dict[str, Any]]) -> None:
         """Highlights are drawn over the text, never written into it."""
         self.highlight_rows = rows
-        selections = []
+        selections, missed = [], 0
         for row in rows:
             if row.get("orphaned"):
                 continue
             span = self.document_range(row["section_position"], row["start"], row["end"])
-            if span is None:
+            if span is None:  # said, not skipped quietly: the list of highlights still has it
+                missed += 1
                 continue
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.view.document())
@@ -305,6 +306,9 @@ class ReadingPane(QWidget):
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
         self.view.setExtraSelections(selections)
+        if missed:
+            text = self.tr("Highlights that cannot be shown in the text: %1 (they are in the list of highlights).")
+            self.message.emit(text.replace("%1", str(missed)))
 
     def mark_text(self, hit: Any) -> None:
         """Select a search hit's match in the article and bring it into view."""

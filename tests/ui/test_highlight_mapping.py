@@ -151,3 +151,16 @@ def test_a_tag_on_a_highlight_shows_in_the_tag_tree_and_filters(qtbot, folder: P
     pane.groups_view.setCurrentIndex(tags_root.child(0).index())
     assert pane.model.ids == [article_id]
     win.close()
+
+
+def test_a_highlight_that_cannot_be_drawn_is_said(qtbot, folder: Path) -> None:
+    from tests.ui.test_notes import PHRASE, open_seed
+
+    win, _ = open_seed(qtbot, folder)
+    select_text(win.reading_pane.view, PHRASE)
+    hid = win.highlight_selection(0)
+    win.library.db.execute("UPDATE highlights SET section_position = 999 WHERE id = ?", [hid])
+    win.reading_pane.refresh_highlights()
+    assert drawn(win) == []
+    assert "cannot be shown" in win.statusBar().currentMessage()
+    win.close()

@@ -151,12 +151,14 @@ class DeleteHighlight(_HighlightCommand):
     ) -> None:
         super().__init__(text, library, changed, release)
         self.highlight_id = highlight_id
-        self.saved: dict[str, Any] | None = None
+        self.ids = library.linked_highlights(highlight_id) or [highlight_id]  # every part of it, as one
+        self.saved: list[dict[str, Any] | None] = []
 
     def redo(self) -> None:
-        self.saved = self._delete(self.highlight_id)
+        self.saved = [self._delete(i) for i in self.ids]
 
     def undo(self) -> None:
-        if self.saved is not None:
-            self.library.restore_highlight(self.saved)
+        for saved in self.saved:
+            if saved is not None:
+                self.library.restore_highlight(saved)
         self.changed(self.highlight_id)

@@ -133,6 +133,14 @@ def test_a_highlight_across_a_heading_is_stored_drawn_and_undone_whole(qtbot, fo
     win.exporting.highlight = lambda: rows[1]  # the second part chosen: the clipboard gets it whole
     win.exporting.copy_notes_markdown()
     assert QGuiApplication.clipboard().text().startswith(f"> {tail}\n> {head}\n")
+    win.library.recolor_highlight(rows[1]["id"], 4)  # recoloured whole
+    assert [r["color"] for r in win.library.highlights(article_id)] == [4, 4]
+    from reader.ui.commands import DeleteHighlight
+
+    win.undo_stack.push(DeleteHighlight("x", win.library, rows[1]["id"], win.after_highlights_changed))
+    assert win.library.highlights(article_id) == []  # deleted whole
+    win.undo_stack.undo()
+    assert len(win.library.highlights(article_id)) == 2
     win.close()
 
 

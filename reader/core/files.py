@@ -69,10 +69,18 @@ def give_mode(temp: Path, final: Path) -> None:
     os.chmod(temp, mode)
 
 
+def _cut(name: str, limit: int) -> str:
+    """``name`` cut at a character to at most ``limit`` bytes of UTF-8: a file name of 255 bytes
+    leaves no room for the temporary name's dot, random part and ending, which must fit 255 too."""
+    while len(name.encode("utf-8")) > limit:
+        name = name[:-1]
+    return name
+
+
 def temporary_name(final: Path) -> Path:
     """A new, empty file beside ``final`` that no one else uses: hidden, ending in ``.partial``;
     owner-only until ``give_mode``."""
-    fd, name = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=PARTIAL)
+    fd, name = tempfile.mkstemp(dir=final.parent, prefix=f".{_cut(final.name, 200)}.", suffix=PARTIAL)
     os.close(fd)
     return Path(name)
 

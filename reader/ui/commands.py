@@ -113,23 +113,30 @@ class AddHighlight(_HighlightCommand):
         spot: tuple[int, int, int, int, int],
         changed: Callable[[int | None], None],
         release: Callable[[int], None] = lambda _id: None,
+        more: list[tuple[int, int, int]] | None = None,
     ) -> None:
-        """``spot`` is (article id, section, start, end, colour), as ``Library.add_highlight`` takes it."""
+        """``spot`` is (article id, section, start, end, colour), as ``Library.add_highlight`` takes it;
+        ``more`` the (section, start, end) of the parts in later sections, stored linked to the first."""
         super().__init__(text, library, changed, release)
-        self.spot = spot
+        self.spot, self.more = spot, more or []
         self.highlight_id: int | None = None
-        self.saved: dict[str, Any] | None = None
+        self.ids: list[int] = []
+        self.saved: list[dict[str, Any] | None] = []
 
     def redo(self) -> None:
-        if self.saved is None:
+        if not self.saved:
             self.highlight_id = self.library.add_highlight(*self.spot)
+            article_id, color = self.spot[0], self.spot[4]
+            self.ids = [self.highlight_id]
+            self.ids += [self.library.add_highlight(article_id, *p, color, self.highlight_id) for p in self.more]
         else:
-            self.highlight_id = self.library.restore_highlight(self.saved)
+            self.ids = [self.library.restore_highlight(s) for s in self.saved if s is not None]
+            self.highlight_id = self.ids[0]
         self.changed(self.highlight_id)
 
     def undo(self) -> None:
         assert self.highlight_id is not None
-        self.saved = self._delete(self.highlight_id)
+        self.saved = [self._delete(i) for i in self.ids]
 
 
 class RecolorHighlight(_HighlightCommand):
@@ -167,12 +174,14 @@ class DeleteHighlight(_HighlightCommand):
     ) -> None:
         super().__init__(text, library, changed, release)
         self.highlight_id = highlight_id
-        self.saved: dict[str, Any] | None = None
+        self.ids = library.linked_highlights(highlight_id) or [highlight_id]  # every part of it, as one
+        self.saved: list[dict[str, Any] | None] = []
 
     def redo(self) -> None:
-        self.saved = self._delete(self.highlight_id)
+        self.saved = [self._delete(i) for i in self.ids]
 
     def undo(self) -> None:
-        if self.saved is not None:
-            self.library.restore_highlight(self.saved)
+        for saved in self.saved:
+            if saved is not None:
+                self.library.restore_highlight(saved)
         self.changed(self.highlight_id)

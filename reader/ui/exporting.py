@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.export.gbt7714 import gbt7714
-from reader.core.export.markdown import Exporter, ExportError, highlight_markdown
+from reader.core.export.markdown import Exporter, ExportError, highlight_markdown, safe_name
 from reader.core.library.store import Library
 
 from .article_view import plain_tip
@@ -99,9 +99,9 @@ class ExportDialog(QDialog):
         if kind == SELECTED:
             return exporter.export_articles(self.selected, folder, force)
         if kind == COURSE:
-            return exporter.export_course(course, folder / self.course.currentText(), force)
+            return exporter.export_course(course, folder / safe_name(self.course.currentText(), set(), ""), force)
         if kind == THEME:
-            name = f"专题摘编-{self.theme.currentText()}.md"
+            name = safe_name(f"专题摘编-{self.theme.currentText()}", set())
             folder.mkdir(parents=True, exist_ok=True)
             return [exporter.export_theme(course, folder / name, color=self.theme.currentData(), force=force)]
         if kind == CSL:
@@ -190,8 +190,10 @@ class ExportActions(QObject):
         row = self.highlight()
         if row is not None:
             meanings = self.library.color_meanings()
+            root = row.get("link") or row["id"]  # a highlight across a heading is copied whole
+            parts = [r for r in self.library.highlights(row["article_id"]) if root in (r["id"], r.get("link"))]
             text = highlight_markdown(
-                row["quote"],
+                "\n".join(r["quote"] for r in parts) or row["quote"],
                 meanings[row["color"]],
                 row["section_heading"],
                 row["note"],

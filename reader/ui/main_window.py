@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.reading_pane.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.notes_panel.highlightActivated.connect(self.go_to_highlight)
         self.notes_panel.message.connect(self.statusBar().showMessage)
+        self.notes_panel.tagsChanged.connect(self.library_pane.reload_groups)
         self.library_pane.hitActivated.connect(self.go_to_hit)
         self.library_pane.searchFinished.connect(
             lambda n, m: self.statusBar().showMessage(
@@ -313,10 +314,10 @@ class MainWindow(QMainWindow):
         """Highlight what is selected in the article view; with no selection, recolour the chosen highlight."""
         self.current_color = color
         article_id = self.reading_pane.article_id
-        spot = self.reading_pane.selection_range()
+        parts = self.reading_pane.selection_to_store()
         if article_id is None:
             return None
-        if spot is None:
+        if not parts:
             row = self.notes_panel.current_highlight()
             if row is not None and row["color"] != color:
                 self.undo_stack.push(
@@ -333,9 +334,10 @@ class MainWindow(QMainWindow):
         command = AddHighlight(
             self.tr("Highlight"),
             self.library,
-            (article_id, *spot, color),
+            (article_id, *parts[0], color),
             self.after_highlights_changed,
             self.notes_panel.release_highlight,
+            parts[1:],
         )
         self.undo_stack.push(command)
         cursor = self.reading_pane.view.textCursor()
@@ -361,6 +363,7 @@ class MainWindow(QMainWindow):
         self.notes_panel.refresh_highlights(select=select)
         if self.reading_pane.article_id is not None:
             self.library_pane.model.refresh_rows([self.reading_pane.article_id])
+        self.library_pane.reload_groups()  # a highlight's tags count for its article in the tag tree
 
     def go_to_hit(self, hit: Any) -> None:
         """Open a search hit's article at the match, and mark it."""

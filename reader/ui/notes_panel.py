@@ -161,6 +161,7 @@ class NotesPanel(QWidget):
     highlightActivated = Signal(int)
     saveFailed = Signal(str)  # a note or tags the database refused (why: BUSY, READ_ONLY …): kept
     message = Signal(str)  # for the status bar
+    tagsChanged = Signal()  # a highlight's tags were saved: its article's tags in the tag tree change
 
     def __init__(self, library: Library, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -322,6 +323,7 @@ class NotesPanel(QWidget):
                 self.highlight_tags.setModified(True)
                 self.saveFailed.emit(failure_of(exc))
                 return False
+            self.tagsChanged.emit()
         return True
 
     def _failed(self, why: str) -> None:

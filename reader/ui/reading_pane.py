@@ -40,7 +40,7 @@ from reader.core.parse.citation_marks import MAX_LINKED_MARKS
 
 from .article_html import Labels, render
 from .article_map import ArticleMap, map_blocks
-from .article_view import ArticleView, characters, plain_tip, qt_units
+from .article_view import ArticleView, plain_tip
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 MIN_FONT, MAX_FONT, DEFAULT_FONT = 9, 28, 13
@@ -230,7 +230,7 @@ class ReadingPane(QWidget):
         """Document position of the k-th mark citing reference n."""
         marks = self._citations.get(n, [])
         p = self._map.by_place.get((marks[k].section, marks[k].paragraph)) if 0 <= k < len(marks) else None
-        return None if p is None else p.position + qt_units(p.text, marks[k].start)
+        return None if p is None else p.view(marks[k].start)
 
     def citation_top(self, n: int, k: int = 0) -> int | None:
         at = self.citation_position(n, k)
@@ -245,37 +245,56 @@ class ReadingPane(QWidget):
         first = last = None
         for p in self._map.by_section.get(section, []):
             if first is None and start <= p.start + p.length:
-                first = p.position + qt_units(p.text, max(0, start - p.start))
+                first = p.view(start - p.start)
             if end <= p.start + p.length:
-                last = p.position + qt_units(p.text, max(0, end - p.start))
+                last = p.view(end - p.start)
                 break
         return (first, last) if first is not None and last is not None and last > first else None
 
-    def selection_range(self) -> tuple[int, int, int] | None:
-        """The view's selection as (section, start, end) in that section's text, if it lies in the body."""
+    def selection_ranges(self) -> list[tuple[int, int, int]]:
+        """The view's selection as (section, start, end) in each section's text it covers, in order:
+        a selection across a heading has a part in each section (stored linked, ``add_highlight``)."""
         cursor = self.view.textCursor()
         if not cursor.hasSelection():
-            return None
+            return []
         a, b = cursor.selectionStart(), cursor.selectionEnd()
-        inside = [p for p in self._map.paragraphs if p.position <= b and a <= p.position + qt_units(p.text, p.length)]
-        if not inside:
-            return None
-        first = inside[0]
-        same = [p for p in inside if p.section == first.section]
-        last = same[-1]
-        start = first.start + characters(first.text, max(0, a - first.position))
-        end = last.start + characters(last.text, max(0, b - last.position))
-        return (first.section, start, end) if end > start else None
+        inside = [p for p in self._map.paragraphs if p.position <= b and a <= p.position + p.units]
+        parts = []
+        for section in dict.fromkeys(p.section for p in inside):
+            same = [p for p in inside if p.section == section]
+            start = same[0].start + same[0].stored(a - same[0].position)
+            end = same[-1].start + same[-1].stored(b - same[-1].position)
+            if end > start:
+                parts.append((section, start, end))
+        return parts
+
+    def selection_range(self) -> tuple[int, int, int] | None:
+        """The first part of the view's selection (``selection_ranges``), if it lies in the body."""
+        parts = self.selection_ranges()
+        return parts[0] if parts else None
+
+    def selection_to_store(self) -> list[tuple[int, int, int]]:
+        """``selection_ranges``, saying in the status bar why a selection cannot be stored."""
+        spot = self.selection_ranges()
+        if not spot and self.view.textCursor().hasSelection():
+            self.message.emit(
+                self.tr(
+                    "This selection cannot be highlighted: only the body text is (not the title, abstract,"
+                    " headings or references)."
+                )
+            )
+        return spot
 
     def draw_highlights(self, rows: list[dict[str, Any]]) -> None:
         """Highlights are drawn over the text, never written into it."""
         self.highlight_rows = rows
-        selections = []
+        selections, missed = [], 0
         for row in rows:
             if row.get("orphaned"):
                 continue
             span = self.document_range(row["section_position"], row["start"], row["end"])
-            if span is None:
+            if span is None:  # said, not skipped quietly: the list of highlights still has it
+                missed += 1
                 continue
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.view.document())
@@ -287,6 +306,9 @@ class ReadingPane(QWidget):
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
         self.view.setExtraSelections(selections)
+        if missed:
+            text = self.tr("Highlights that cannot be shown in the text: %1 (they are in the list of highlights).")
+            self.message.emit(text.replace("%1", str(missed)))
 
     def mark_text(self, hit: Any) -> None:
         """Select a search hit's match in the article and bring it into view."""

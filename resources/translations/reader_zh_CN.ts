@@ -499,6 +499,14 @@ Library: %1</source>
         <translation>欢迎使用研读</translation>
     </message>
     <message>
+        <source>This selection cannot be highlighted: only the body text is (not the title, abstract, headings or references).</source>
+        <translation>所选内容无法划线：只能划正文（标题、摘要、小标题和参考文献不能划线）。</translation>
+    </message>
+    <message>
+        <source>Highlights that cannot be shown in the text: %1 (they are in the list of highlights).</source>
+        <translation>有 %1 处划线无法在正文中显示（可在划线列表中查看）。</translation>
+    </message>
+    <message>
         <source>Your library is empty. Start with the sample article, or import your own.</source>
         <translation>文库还是空的。可以先打开样文，或导入自己的文章。</translation>
     </message>

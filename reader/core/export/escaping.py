@@ -40,3 +40,19 @@ def escape_markdown(text: str) -> str:
 def quote_block(text: str) -> str:
     """Imported text as a Markdown blockquote, line by line."""
     return "\n".join(f"> {escape_markdown(line)}" if line else ">" for line in text.splitlines() or [""])
+
+
+# What an Obsidian tag may hold after its `#`: letters and digits of any script, `_`, `-` and `/`
+# (nesting). Anything else (a space, `,`, `.`, `#`, punctuation, markup) ends the tag where Obsidian reads it.
+_NOT_IN_TAG = re.compile(r"[^\w/-]+")
+
+
+def obsidian_tag(tag: str) -> str:
+    """``#`` and a valid Obsidian tag for any tag the reader typed: every run of characters a tag
+    cannot hold becomes one ``_``, and a tag of digits alone (``2024``, which Obsidian takes for no
+    tag) gets a leading ``_``. The one way every export path writes a tag into Markdown; YAML keeps
+    tags as typed."""
+    body = re.sub(r"/{2,}", "/", _NOT_IN_TAG.sub("_", tag)).strip("_/")
+    if not body.replace("_", "").replace("/", "").isdigit() and body:
+        return "#" + body
+    return "#_" + body

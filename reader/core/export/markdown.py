@@ -25,13 +25,16 @@ from jinja2.sandbox import SandboxedEnvironment
 from .. import files
 from ..library.store import Library
 from .csl import csl_item
-from .escaping import escape_markdown, quote_block
+from .escaping import escape_markdown, obsidian_tag, quote_block
 from .gbt7714 import gbt7714
+from .references import reference_items
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "export"
 MAX_NAME = 80  # characters of a file name before its ending
+MAX_BYTES = 255  # UTF-8 bytes of a whole file name (numbering and ending counted): ext4, APFS, NTFS
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+# Forbidden somewhere (Windows), or breaking an Obsidian link to the file: `#` `^` `[` `]` `|`.
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*#^\[\]]+')
 
 
 class ExportError(Exception):
@@ -46,12 +49,26 @@ def safe_name(title: str | None, taken: set[str], suffix: str = ".md") -> str:
     name = name[:MAX_NAME].rstrip(". ") or "未命名"
     if name.split(".")[0].upper() in _RESERVED:
         name = "_" + name
-    candidate, n = name, 1
+    candidate, n = _fit(name, suffix), 1
     while (candidate + suffix).casefold() in taken:
         n += 1
-        candidate = f"{name} ({n})"
+        candidate = _fit(name, f" ({n}){suffix}") + f" ({n})"
     taken.add((candidate + suffix).casefold())
     return candidate + suffix
+
+
+def _fit(name: str, ending: str) -> str:
+    """``name`` cut (at a character) so that it and ``ending`` take at most MAX_BYTES bytes of UTF-8."""
+    room = MAX_BYTES - len(ending.encode("utf-8"))
+    while len(name.encode("utf-8")) > room:
+        name = name[: max(0, len(name) - 1 - (len(name.encode("utf-8")) - room) // 4)]
+    return name.rstrip(". ") or "_"
+
+
+def link(name: str) -> str:
+    """A file name as a Markdown link target: everything but letters, digits and ``.~-_`` percent-encoded
+    (a space, ``(``, ``)``, ``#``, ``%`` would end or change the link); Chinese stays readable."""
+    return re.sub(r"[^\w.~-]", lambda m: quote(m[0]), name)
 
 
 def inside(folder: Path, name: str) -> Path:
@@ -80,7 +97,7 @@ class Exporter:
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
         )
-        env.filters["tag"] = lambda t: "#" + re.sub(r"\s+", "_", t)
+        env.filters["tag"] = obsidian_tag
         return env
 
     def _template(self) -> jinja2.Template:
@@ -117,12 +134,20 @@ class Exporter:
             "exported": self.today.isoformat(),
         }
         groups: dict[int, list[dict[str, Any]]] = {}
+        whole: dict[int, tuple[dict[str, Any], list[str]]] = {}  # first part's id → (its item, the quotes)
         for h in self.library.highlights(article_id):
             section = h["section_position"]
             text = "\n".join(article.sections[section].paragraphs) if section < len(article.sections) else ""
             paragraph = text.count("\n", 0, h["start"]) + 1
             heading = article.sections[section].heading if section < len(article.sections) else h["section_heading"]
             location = "（无法定位）" if h["orphaned"] else f"{escape_markdown(heading or '正文')}，第 {paragraph} 段"
+            if h.get("link") in whole:  # a later part of a highlight across a heading: one quote with the first
+                item, quotes = whole[h["link"]]
+                quotes.append(h["quote"])
+                item["quote"] = escape_markdown("\n".join(quotes))
+                item["quote_block"] = quote_block("\n".join(quotes))
+                item["location"] += f" 至 {location}"
+                continue
             groups.setdefault(-1 if h["orphaned"] else section, []).append(
                 {
                     "quote": escape_markdown(h["quote"]),
@@ -135,6 +160,7 @@ class Exporter:
                     "citation": escape_markdown(citation),
                 }
             )
+            whole[h["id"]] = (groups[-1 if h["orphaned"] else section][-1], [h["quote"]])
         ordered = sorted(groups.items(), key=lambda kv: (kv[0] < 0, kv[0]))
         highlights = [
             ("无法定位的划线" if section < 0 else escape_markdown(article.sections[section].heading or "正文"), items)
@@ -199,8 +225,7 @@ class Exporter:
         for article_id, path in zip(ids, files, strict=True):
             meta = self.library.article_meta(article_id)
             assert meta is not None
-            link = re.sub(r"[^\w.~-]", lambda m: quote(m[0]), path.name)  # Chinese stays readable
-            lines.append(f"- [{escape_markdown(meta['title'])}]({link}) — {escape_markdown(gbt7714(meta))}")
+            lines.append(f"- [{escape_markdown(meta['title'])}]({link(path.name)}) — {escape_markdown(gbt7714(meta))}")
         self._write(index, "\n".join(lines) + "\n", True)
         return [index, *files]
 
@@ -225,11 +250,14 @@ class Exporter:
         return self._write(out, "\n".join(lines).rstrip() + "\n", force)
 
     def export_csl(self, article_ids: list[int], out: Path, force: bool = False) -> Path:
+        """The articles and their references (read from their GB/T 7714 text) as CSL-JSON."""
         items = []
         for article_id in article_ids:
             meta = self.library.article_meta(article_id)
+            article = self.library.article(article_id)
             if meta is not None:
                 items.append(csl_item(meta))
+                items += reference_items(article_id, article.references if article else [])
         return self._write(out, json.dumps(items, ensure_ascii=False, indent=1) + "\n", force)
 
 
@@ -239,5 +267,5 @@ def highlight_markdown(quote: str, meaning: str, location: str, note: str, tags:
     if note:
         text += f"\n{note}\n"
     if tags:
-        text += "\n" + " ".join("#" + t for t in tags) + "\n"
+        text += "\n" + " ".join(obsidian_tag(t) for t in tags) + "\n"
     return text

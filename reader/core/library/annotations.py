@@ -19,7 +19,11 @@ class Annotations:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add_highlight(self, article_id: int, section: int, start: int, end: int, color: int = 0) -> int:
+    def add_highlight(
+        self, article_id: int, section: int, start: int, end: int, color: int = 0, link: int | None = None
+    ) -> int:
+        """A highlight in one section's text; ``link`` is the first part's id when it continues one
+        begun in an earlier section (a selection across a heading)."""
         row = self.db.execute(
             "SELECT heading, body FROM sections WHERE article_id = ? AND position = ?", [article_id, section]
         ).fetchone()
@@ -31,8 +35,8 @@ class Annotations:
         with transaction(self.db):
             cur = self.db.execute(
                 "INSERT INTO highlights (article_id, section_position, section_heading, start, end, quote, prefix,"
-                " suffix, color, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [article_id, section, heading, start, end, body[start:end], prefix, suffix, color, stamp, stamp],
+                " suffix, color, created_at, updated_at, link) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [article_id, section, heading, start, end, body[start:end], prefix, suffix, color, stamp, stamp, link],
             )
             search_index.index_article(self.db, article_id, ("highlight",))
         assert cur.lastrowid is not None
@@ -61,8 +65,20 @@ class Annotations:
         rows = list(self.db.query("SELECT * FROM highlights WHERE id = ?", [highlight_id]))
         return rows[0] if rows else None
 
+    def linked_highlights(self, highlight_id: int) -> list[int]:
+        """The ids of the whole highlight ``highlight_id`` belongs to (one part per section it spans),
+        the first part first; just ``[highlight_id]`` for a highlight within one section."""
+        row = self.db.execute("SELECT coalesce(link, id) FROM highlights WHERE id = ?", [highlight_id]).fetchone()
+        if row is None:
+            return []
+        sql = "SELECT id FROM highlights WHERE id = ? OR link = ? ORDER BY link IS NOT NULL, section_position, id"
+        return [r[0] for r in self.db.execute(sql, [row[0], row[0]])]
+
     def recolor_highlight(self, highlight_id: int, color: int) -> None:
-        self.db.execute("UPDATE highlights SET color = ?, updated_at = ? WHERE id = ?", [color, now(), highlight_id])
+        """Recolour a highlight, all its parts if it spans sections."""
+        ids = self.linked_highlights(highlight_id) or [highlight_id]
+        sql = f"UPDATE highlights SET color = ?, updated_at = ? WHERE id IN ({','.join('?' * len(ids))})"
+        self.db.execute(sql, [color, now(), *ids])
 
     def delete_highlight(self, highlight_id: int) -> dict[str, Any] | None:
         """Remove a highlight; return all it had (row, note, tags) so that it can be put back."""

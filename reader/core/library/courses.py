@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .database import now, transaction
+from .database import TAGGED, now, transaction
 
 
 def tag_id(db: Database, name: str, create: bool = True) -> int | None:
@@ -118,6 +118,6 @@ class Courses:
         return list(
             self.db.query(
                 "SELECT t.id, t.name, count(x.article_id) AS articles FROM tags t"
-                " LEFT JOIN article_tags x ON x.tag_id = t.id GROUP BY t.id ORDER BY t.name"
+                f" LEFT JOIN ({TAGGED}) x ON x.tag_id = t.id GROUP BY t.id ORDER BY t.name"
             )
         )

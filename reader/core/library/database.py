@@ -17,6 +17,12 @@ from typing import Any
 from sqlite_utils import Database
 
 DB_NAME = "library.sqlite3"
+# (article_id, tag_id) of every tag an article carries, on itself or on one of its highlights: the
+# one answer to "which articles have this tag", for the tag tree, the tag filter and `tag:` search.
+TAGGED = (
+    "SELECT article_id, tag_id FROM article_tags UNION"
+    " SELECT h.article_id, ht.tag_id FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id"
+)
 BUSY_TIMEOUT_S = 10
 
 

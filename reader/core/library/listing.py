@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .database import TAGGED
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -58,7 +60,7 @@ def article_ids(db: Database, flt: Filter = Filter(), sort: str = "added_at", de
         where.append("a.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?)")
         params.append(flt.collection_id)
     if flt.tag_id is not None:
-        where.append("a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?)")
+        where.append(f"a.id IN (SELECT article_id FROM ({TAGGED}) WHERE tag_id = ?)")
         params.append(flt.tag_id)
     direction = "DESC" if descending else "ASC"
     order = f"{COLUMNS[sort]} {direction}, a.id {direction}"

@@ -193,8 +193,27 @@ def _v5(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
-SEARCH_SINCE = 4  # a library migrated from before this has its index built on opening
+def _v6(db: Database) -> None:
+    """The index spells every character, of any script, as bigrams and single characters
+    (search_index.grams): the old index is emptied here and built again on opening."""
+    run_script(
+        db,
+        """
+        INSERT INTO search_index (search_index) VALUES ('delete-all');
+        DELETE FROM search_rows;
+        """,
+    )
+
+
+def _v7(db: Database) -> None:
+    """A highlight across a section heading is stored as one highlight per section, linked: each later
+    part holds the id of the first (``link``), so that it is exported, listed and undone as one."""
+    run_script(db, "ALTER TABLE highlights ADD COLUMN link INTEGER;")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+SEARCH_SINCE = 4  # the index exists from this version on
+INDEX_FORMAT_SINCE = 6  # a library migrated from before this has its index built on opening
 LATEST = len(MIGRATIONS)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import DOUBTS, PARSER_VERSION, Article, Section
 from . import listing, schema, search_index
-from .anchors import context, locate
+from .anchors import context, locate, occurrence
 from .annotations import Annotations
 from .articles import article_meta, delete_parts, read_article, write_parts
 from .courses import Courses
@@ -53,7 +53,7 @@ class Library(Annotations, Courses):
             raise RuntimeError("the library needs upgrading, which a read-only folder does not allow")
         self.migrated_from = schema.migrate(self.db)
         self.closed = False
-        if self.migrated_from < schema.SEARCH_SINCE and self.migrated_from > 0:
+        if 0 < self.migrated_from < schema.INDEX_FORMAT_SINCE:
             search_index.reindex(self.db)
 
     @classmethod
@@ -204,12 +204,15 @@ class Library(Annotations, Courses):
         self.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*fields.values(), article_id])
         if data is not None:
             self.db.execute("UPDATE dumps SET data = ? WHERE article_id = ?", [data, article_id])
+        rows = self.db.execute("SELECT position, body FROM sections WHERE article_id = ?", [article_id])
+        old = {position: body for position, body in rows}
         delete_parts(self.db, article_id)
         write_parts(self.db, article_id, a)
-        self._reanchor(article_id, a.sections)
+        self._reanchor(article_id, a.sections, old)
         search_index.index_article(self.db, article_id, article=a)
 
-    def _reanchor(self, article_id: int, sections: list[Section]) -> None:
+    def _reanchor(self, article_id: int, sections: list[Section], old: dict[int, str]) -> None:
+        """Place each highlight in the new text (``old``: each section's text before, by position)."""
         texts = ["\n".join(s.paragraphs) for s in sections]
         headings = [s.heading for s in sections]
         rows = self.db.execute(
@@ -218,15 +221,25 @@ class Library(Annotations, Courses):
             [article_id],
         ).fetchall()
         for hid, pos, heading, start, quote, prefix, suffix in rows:
-            spot = locate(texts, headings, quote, prefix, suffix, pos, heading, start)
+            nth = occurrence(old[pos], quote, start) if pos in old else None
+            spot = locate(texts, headings, quote, prefix, suffix, pos, heading, start, nth)
             if spot is None:
                 self.db.execute("UPDATE highlights SET orphaned = 1 WHERE id = ?", [hid])
                 continue
             new_prefix, new_suffix = context(texts[spot.section], spot.start, spot.end)
             self.db.execute(
-                "UPDATE highlights SET section_position = ?, section_heading = ?, start = ?, end = ?, prefix = ?,"
-                " suffix = ?, orphaned = 0 WHERE id = ?",
-                [spot.section, headings[spot.section], spot.start, spot.end, new_prefix, new_suffix, hid],
+                "UPDATE highlights SET section_position = ?, section_heading = ?, start = ?, end = ?, quote = ?,"
+                " prefix = ?, suffix = ?, orphaned = 0 WHERE id = ?",
+                [
+                    spot.section,
+                    headings[spot.section],
+                    spot.start,
+                    spot.end,
+                    texts[spot.section][spot.start : spot.end],
+                    new_prefix,
+                    new_suffix,
+                    hid,
+                ],
             )
 
     def reparse(self, progress: Any = None) -> dict[str, int]:

@@ -96,13 +96,18 @@ def test_hostile_text_in_every_field_stays_text(article: tuple[Library, int], te
         library.db.execute("UPDATE sections SET heading = ? WHERE article_id = ?", [text, article_id])
         library.db.execute("UPDATE refs SET text = ? WHERE article_id = ?", [text, article_id])
         library.db.execute("UPDATE highlights SET quote = ?, section_heading = ?", [text or "x", text])
+    # the reader's own words that reach the Markdown as names: tags, colour meanings, course names
+    library.set_highlight_tags(library.highlights(article_id)[0]["id"], [text])
+    library.set_color_meanings([text] * 5)
+    if text.strip():
+        library.tag_article(article_id, text)
     exporter = Exporter(library, today=dt.date(2026, 1, 15))
     exported = exporter.article_markdown(article_id)
     inert(render(exported.split("---\n", 2)[2]))  # the body; the front matter is YAML
     row = library.highlights(article_id)[0]
     inert(render(highlight_markdown(row["quote"], text, row["section_heading"], "", [])))
     inert(render(quote_highlight(row["quote"], text, text, 1, text)))
-    course = library.create_collection(f"课{next(COURSES)}")
+    course = library.create_collection(f"课{next(COURSES)}{text}")
     library.add_to_collection(course, [article_id])
     folder = tmp_path_factory.mktemp("out")
     written = exporter.export_course(course, folder, force=True)

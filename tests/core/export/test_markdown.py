@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from reader.cli import main
 from reader.core.export.gbt7714 import gbt7714
-from reader.core.export.markdown import Exporter, ExportError, inside, safe_name
+from reader.core.export.markdown import Exporter, ExportError, inside, link, safe_name
 from reader.core.library.store import Library
 from tests.conftest import FIXTURES, SHARED_CORPUS, highlight
 
@@ -144,5 +144,60 @@ def test_cli_export_and_csl(seeded: tuple[Library, int], tmp_path: Path, capsys:
     assert main(["export", "--data-dir", str(lib_dir), "--collection", "无此课程", "--out", str(tmp_path / "d")]) == 1
     csl = tmp_path / "refs.json"
     assert main(["export", "--data-dir", str(lib_dir), "--all", "--csl", "--out", str(csl)]) == 0
-    [item] = json.loads(csl.read_text(encoding="utf-8"))
+    item, *references = json.loads(csl.read_text(encoding="utf-8"))  # the article, then its references
     assert item["type"] == "article-journal" and item["container-title"] == "速读·中旬"
+    assert all(r["id"].startswith(item["id"] + "-ref-") for r in references)
+
+
+NAME_TEXT = st.text(
+    alphabet=st.sampled_from(["𠀀", "😀", "党", "a", " ", "#", "^", "[", "]", "|", ".", "(", "%", "/", "é"]),
+    max_size=120,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAME_TEXT, st.integers(1, 12))
+def test_file_names_fit_255_bytes_and_links_find_them(title: str, copies: int) -> None:
+    """Issue 14, item 7: numbering and `.md` counted; nothing that breaks an Obsidian link; links encoded."""
+    taken: set[str] = set()
+    names = [safe_name(title, taken) for _ in range(copies)]
+    assert len(set(names)) == copies
+    for name in names:
+        assert len(name.encode("utf-8")) <= 255 and name.endswith(".md")
+        assert not set(name) & set("#^[]|/")
+        target = link(name)
+        assert unquote(target) == name
+        assert re.fullmatch(r"[\w.~%-]+", target), target
+
+
+def test_long_four_byte_titles_export_as_a_course(library: Library, seed_bytes: bytes, tmp_path: Path) -> None:
+    import random
+
+    from bench.gen_dumps import dump
+
+    ids = []
+    for k in range(2):
+        article_id = library.import_bytes(dump(random.Random(k), 5).encode(), f"{k}.txt").article_id
+        assert article_id is not None
+        library.update_metadata(article_id, title="𠀀😀" * 40 + "第#1讲")
+        ids.append(article_id)
+    course = library.create_collection("四字节")
+    for article_id in ids:
+        library.add_to_collection(course, [article_id])
+    written = Exporter(library).export_course(course, tmp_path / "out")
+    assert len(written) == 3 and all(len(p.name.encode()) <= 255 for p in written)
+    index = written[0].read_text(encoding="utf-8")
+    for path in written[1:]:
+        assert f"]({link(path.name)})" in index and "#" not in path.name
+
+
+def test_a_highlight_across_a_heading_is_exported_whole(library: Library, seed_bytes: bytes) -> None:
+    article_id = library.import_bytes(seed_bytes, "seed.txt").article_id
+    article = library.article(article_id)
+    k = next(i for i, s in enumerate(article.sections) if s.heading and i + 1 < len(article.sections))
+    body = "\n".join(article.sections[k].paragraphs)
+    first = library.add_highlight(article_id, k, len(body) - 6, len(body), 1)
+    library.add_highlight(article_id, k + 1, 0, 6, 1, link=first)
+    text = Exporter(library, today=TODAY).article_markdown(article_id)
+    tail, head = body[-6:], article.sections[k + 1].paragraphs[0][:6]
+    assert f"> {tail}\n> {head}\n" in text and text.count(" 至 ") == 1

@@ -59,9 +59,26 @@ def test_upgrade_keeps_everything(tmp_path: Path, version: int) -> None:
         [h] = library.highlights(1)
         assert (h["quote"], h["color"], h["note"]) == ("不忘初心", 2, "批注")
         assert library.note("article", 1) == "我的心得"
-        if version < schema.SEARCH_SINCE:  # libraries from before the index get it built on opening
+        # libraries from before the index, or of its earlier format, get it built on opening
+        if version < schema.INDEX_FORMAT_SINCE:
             assert matching_articles(library.db, "方得始终") == [1]
+            assert matching_articles(library.db, "，方得") == [1]  # punctuation is indexed now
             assert matching_articles(library.db, "批注") == [1]
         meta = library.article_meta(1)
         assert (meta["doubts"], meta["corrected"]) == ([], [])  # nothing doubted, nothing corrected yet
+    library.close()
+
+
+def test_an_index_of_the_old_format_is_emptied_and_built_again(tmp_path: Path) -> None:
+    """Version 5 indexed CJK bigrams as they are; none of its tokens may outlive the migration."""
+    path = tmp_path / "library.sqlite3"
+    old_library(path, schema.INDEX_FORMAT_SINCE - 1)
+    db = Database(sqlite3.connect(path, isolation_level=None))
+    db.execute("INSERT INTO search_rows (rowid, article_id, kind, field, text) VALUES (1, 1, 'article', 'body', 'x')")
+    db.execute("INSERT INTO search_index (rowid, grams, chars) VALUES (1, '方得 得始 始终', '方 得 始 终')")
+    db.conn.close()
+    library = Library(path)
+    assert library.db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH '方得'").fetchone()[0] == 0
+    assert matching_articles(library.db, "方得始终") == [1]
+    assert library.db.execute("SELECT count(*) FROM search_rows WHERE text = 'x'").fetchone()[0] == 0
     library.close()

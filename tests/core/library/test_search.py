@@ -5,9 +5,19 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from reader.cli import main
-from reader.core.library.search_index import MARK_CLOSE, MARK_OPEN, Query, matching_articles, normalize, search
+from reader.core.library.search_index import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    Query,
+    _match_expression,
+    matching_articles,
+    normalize,
+    search,
+)
 from reader.core.library.store import Library
 
 # A small alphabet, so that two-, three- and four-character strings recur across documents.
@@ -59,6 +69,52 @@ def generated() -> tuple[Library, dict[int, list[str]]]:
         texts += ["\n".join(([s.heading] if s.heading else []) + s.paragraphs) for s in article.sections]
         fields[article_id] = texts
     return library, fields
+
+
+# Every script a user may type: CJK, Latin letters (both cases), digits, full-width forms, punctuation.
+MIXED = "党建年号股网AaBbGgPpTt0129ＡＢ１２，。、（）〔〕《》-.%·"
+
+
+def mixed_text(rng: random.Random, n: int) -> str:
+    return "".join(" " if rng.random() < 0.05 else rng.choice(MIXED) for _ in range(n))
+
+
+@pytest.fixture(scope="module")
+def mixed() -> tuple[Library, dict[int, list[str]]]:
+    rng = random.Random(23)
+    library = Library()
+    fields: dict[int, list[str]] = {}
+    for i in range(60):
+        paragraphs = [mixed_text(rng, 60) for _ in range(2)]
+        dump = f"第{i}篇混合文字的文章\n摘要:摘要。\n一、研究\n" + "\n".join(paragraphs) + "\n" + "正文。" * 30 + "\n"
+        article_id = library.import_bytes(dump.encode("utf-8"), f"{i}.txt").article_id
+        assert article_id is not None
+        article = library.article(article_id)
+        texts = [article.title, "　".join([*article.authors, article.source or "", *article.keywords])]
+        texts += [article.abstract or ""]
+        texts += ["\n".join(([s.heading] if s.heading else []) + s.paragraphs) for s in article.sections]
+        fields[article_id] = texts
+    return library, fields
+
+
+def typed(query: str) -> bool:
+    """A query that is one plain term: no space, no quote, no leading minus, no `name:`."""
+    return bool(query) and not any(c.isspace() or c in '":' for c in query) and not query.startswith("-")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_mix_of_scripts_equals_a_substring_scan(mixed, data: st.DataObject) -> None:
+    library, fields = mixed
+    if data.draw(st.booleans()):  # a string that occurs somewhere
+        texts = [t for ts in fields.values() for t in ts if len(t) > 6]
+        text = data.draw(st.sampled_from(texts))
+        start = data.draw(st.integers(0, len(text) - 5))
+        query = text[start : start + data.draw(st.integers(1, 5))]
+    else:
+        query = data.draw(st.text(alphabet=MIXED, min_size=1, max_size=4))
+    assume(typed(query))
+    assert set(matching_articles(library.db, query)) == scan(fields, query), query
 
 
 def scan(fields: dict[int, list[str]], query: str) -> set[int]:
@@ -163,8 +219,9 @@ def test_index_follows_edits_deletes_highlights_and_notes(seed_bytes: bytes) -> 
     assert matching_articles(library.db, "坚不可摧") == [article_id]
     library.delete_article(article_id)
     assert library.db.execute("SELECT count(*) FROM search_rows").fetchone()[0] == 0
+    expression = _match_expression("坚不可摧")
     assert (
-        library.db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH '坚不 不可 可摧'").fetchone()[0]
+        library.db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ?", [expression]).fetchone()[0]
         == 0
     )
 
@@ -200,6 +257,7 @@ def test_migration_builds_the_index_for_an_existing_library(tmp_path, seed_bytes
     db.execute("DROP INDEX articles_source_path")  # added by later versions, with the columns
     for column in ("doubts", "corrected"):
         db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
+    db.execute("ALTER TABLE highlights DROP COLUMN link")
     db.execute(f"PRAGMA user_version = {schema.SEARCH_SINCE - 1}")
     db.conn.close()
     again = Library(path)
@@ -219,3 +277,18 @@ def test_no_phrase_across_a_gap_and_single_character_conversion() -> None:
     assert matching_articles(library.db, "乾") == [article_id]  # 乾 inside 乾隆 is still 乾
     assert matching_articles(library.db, "-title:标题 中国") == []
     assert matching_articles(library.db, "-title:别的 中国") == [article_id]
+
+
+def test_mixed_scripts_are_found_as_a_substring_scan_finds_them() -> None:
+    """Digits and Latin letters next to one Chinese character, and Latin inside a word."""
+    library = Library()
+    text = "2023年以来，按照〔2019〕19号文件要求，A股市场与5G网络、ChatGPT和COVID-19的研究不断推进。"
+    dump = f"混合文字的检索测试文章\n摘要:检索。\n一、正文\n{text}\n" + "正文。" * 30 + "\n"
+    article_id = library.import_bytes(dump.encode("utf-8"), "mixed.txt").article_id
+    for query in ("2023年", "19号", "A股", "5G网", "Chat", "GPT", "OVID", "〔2019〕", "ｇｐｔ", "t和C", "9的"):
+        assert matching_articles(library.db, query) == [article_id], query
+        [hit] = [h for h in search(library.db, query) if h.field == "body"]
+        assert normalize(hit.snippet.split(MARK_OPEN, 1)[1].split(MARK_CLOSE, 1)[0]) == normalize(query)
+    for query in ("2024年", "GPT-4", "年 以来", "19号文件 要求"):
+        assert matching_articles(library.db, query) == ([article_id] if " " in query else []), query
+    assert matching_articles(library.db, '"年 以来"') == []  # a quoted space is a space of the text

@@ -208,3 +208,38 @@ def test_migration_from_version_1_keeps_articles(tmp_path, seed_bytes: bytes) ->
     assert lib.migrated_from == 1
     assert [r["title"] for r in lib.summaries()] == ["an old article"]
     lib.close()
+
+
+def _dump(paragraphs: list[str]) -> bytes:
+    head = "再锚定的测试文章题目\n\n来源 :学习时报 | 被引量 : 0次\n  ◆摘  要:摘要。\n  一、正文\n"
+    return (head + "\n".join(paragraphs) + "\n" + "结尾的正文内容。" * 20 + "\n").encode("utf-8")
+
+
+def test_a_highlight_on_the_second_of_two_equal_paragraphs_stays_there(library: Library) -> None:
+    """Issue 14, item 3: ties are broken by which occurrence it was, not by distance to the old offset."""
+    same = "这一段在文中出现了两次，内容完全相同，而且足够长，前后文也一样长。" * 2
+    other = "中间隔着一段不同的文字。"
+    article_id = library.import_bytes(_dump([same, other, same]), "a.txt").article_id
+    body = "\n".join(library.article(article_id).sections[0].paragraphs)
+    second = body.index(same, body.index(other)) + same.index("内容完全相同")  # context as the first copy's
+    hid = library.add_highlight(article_id, 0, second, second + 6)
+    grown = "前面新增了很长的一段文字，" * 8  # longer than the distance between the two copies
+    assert library.import_bytes(_dump([grown + other, same, other, same]), "a.txt").status == "updated"
+    h = library.highlight(hid)
+    new_body = "\n".join(library.article(article_id).sections[0].paragraphs)
+    copies = [k for k in range(len(new_body)) if new_body.startswith(same, k)]
+    assert h["start"] == copies[1] + same.index("内容完全相同") and not h["orphaned"]
+
+
+def test_a_highlight_across_two_paragraphs_that_a_correction_joins(library: Library) -> None:
+    first, second = "第一段的结尾是这样写的", "第二段的开头接着说下去。"
+    article_id = library.import_bytes(_dump(["开头一段。", first, second]), "b.txt").article_id
+    body = "\n".join(library.article(article_id).sections[0].paragraphs)
+    start = body.index("这样写的")
+    end = body.index("接着说") + 3
+    hid = library.add_highlight(article_id, 0, start, end)
+    assert "\n" in library.highlight(hid)["quote"]
+    assert library.import_bytes(_dump(["开头一段。", first + second]), "b.txt").status == "updated"
+    h = library.highlight(hid)
+    new_body = "\n".join(library.article(article_id).sections[0].paragraphs)
+    assert not h["orphaned"] and new_body[h["start"] : h["end"]] == "这样写的第二段的开头接着说" == h["quote"]

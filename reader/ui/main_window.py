@@ -173,7 +173,8 @@ class MainWindow(QMainWindow):
         redo.setObjectName("actionRedo")
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
-        edit_menu.addAction(self._action(self.tr("Edit article &details…"), self.edit_metadata, "F2", "actionEditMeta"))
+        details = self._action(self.tr("Edit article &details…"), self.editing.edit_metadata, "F2", "actionEditMeta")
+        edit_menu.addAction(details)
         edit_menu.addAction(
             self._action(
                 self.tr("Mark the details as &checked"), self.editing.mark_checked, "Ctrl+K", "actionMarkChecked"
@@ -268,9 +269,6 @@ class MainWindow(QMainWindow):
             return
         self.library_pane.search.setFocus()
         self.library_pane.search.selectAll()
-
-    def edit_metadata(self) -> None:
-        self.editing.edit_metadata()
 
     def after_edit(self, article_id: int) -> None:
         self.library_pane.model.refresh_rows([article_id])

@@ -178,7 +178,7 @@ def test_delete_and_undo_and_edit_metadata(qtbot, window) -> None:
     assert window.library.count() == 2
     assert window.library_pane.current_id() == article_id
 
-    window.edit_metadata()
+    window.editing.edit_metadata()
     dialog = window.findChild(type(window), "metadataDialog") or QApplication.activeModalWidget()
     dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "metadataDialog" and w.isVisible())
     dialog.authors.setText("向春玲；何海兵")

@@ -144,3 +144,15 @@ def map_blocks(document: QTextDocument, article: Article) -> ArticleMap:
             k += 1
         block = block.next()
     return found
+
+
+def abstract_position(document: QTextDocument, abstract: str | None) -> int:
+    """Where the abstract's text begins in the document (below the title and keywords), else 0."""
+    words = (abstract or "").split()
+    head = words[0][:12] if words else ""
+    block = document.begin()
+    while head and block.isValid():
+        if block.text().lstrip().startswith(head):
+            return block.position()
+        block = block.next()
+    return 0

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QMetaObject,
     QObject,
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMenu,
     QSplitter,
@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 from reader.core.library import listing
 from reader.core.library.store import Library
 
-from .article_view import plain_tip
 from .library_model import ARTICLE_IDS_MIME, LibraryModel, ids_from_mime
+from .search_results import ARTICLE_ROLE, HIT_ROLE, SearchResults
 
 RESULTS = 300  # search hits listed at the most
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "all", "courses", "tags", "course", "tag"
@@ -94,7 +94,7 @@ class GroupsView(QTreeView):
 class SearchWorker(QObject):
     """Runs searches on a connection of its own, off the GUI thread; answers tagged with their request."""
 
-    done = Signal(int, object, object)  # request number, hits, article ids
+    done = Signal(int, object, object, object)  # request number, hits, article ids, names for the hits
 
     def __init__(self, db_path: Path | None, library: Library) -> None:
         super().__init__()
@@ -108,9 +108,13 @@ class SearchWorker(QObject):
         try:
             hits = self.library.search(text, limit=RESULTS)
             found = self.library.matching_articles(text, exact=False)
+            names = {  # the sections' headings and the details of each article hit, to label the hits
+                a: (self.library.section_headings(a), self.library.article_meta(a) or {})
+                for a in dict.fromkeys(h.article_id for h in hits)
+            }
         except sqlite3.Error:
-            hits, found = [], []
-        self.done.emit(request, hits, found)
+            hits, found, names = [], [], {}
+        self.done.emit(request, hits, found, names)
 
     @Slot()
     def close(self) -> None:
@@ -124,6 +128,7 @@ class LibraryPane(QWidget):
     hitActivated = Signal(object)  # a search Hit
     searchFinished = Signal(int, int)  # articles found, places (hits) listed
     searchCleared = Signal()
+    message = Signal(str)  # a line for the status bar
     groupsChanged = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
@@ -177,10 +182,8 @@ class LibraryPane(QWidget):
         split.setObjectName("librarySplitter")
         split.addWidget(self.groups_view)
         split.addWidget(self.view)
-        self.results = QListWidget(self)
-        self.results.setObjectName("searchResults")
-        self.results.setAccessibleName(self.tr("Search results"))
-        self.results.setWordWrap(True)
+        self.results = SearchResults(self)
+        self.search.installEventFilter(self)  # ↓ goes from the box into the hits
         self.results.itemClicked.connect(self._hit_clicked)
         self.results.itemActivated.connect(self._hit_clicked)
         self.results.hide()
@@ -244,22 +247,29 @@ class LibraryPane(QWidget):
             return
         self.searchRequested.emit(self._request, text)
 
-    def _search_done(self, request: int, hits: list[Any], found: list[int]) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.results.isVisible()
+            and self.results.count()
+        ):
+            self.results.enter_from_above()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _search_done(self, request: int, hits: list[Any], found: list[int], names: dict[int, Any]) -> None:
         if request != self._request or self.library.closed:
             return  # typing went on (a newer search is coming), or the window is closing
         self.model.set_filter(self.current_filter(only=tuple(found)))
         shown = set(self.model.ids)
-        self.results.clear()
-        where = {"article": self.tr("text"), "highlight": self.tr("highlight"), "note": self.tr("note")}
-        for hit in hits:
-            if hit.article_id in shown:
-                item = QListWidgetItem(f"{hit.title}\n[{where.get(hit.where, hit.where)}] {hit.snippet}")
-                item.setData(Qt.ItemDataRole.UserRole, hit)
-                item.setToolTip(plain_tip(hit.snippet))
-                self.results.addItem(item)
+        self.results.show_hits([h for h in hits if h.article_id in shown], names)
         self.results.setVisible(True)
         self._make_room_for_hits()
-        self.searchFinished.emit(len(self.model.ids), self.results.count())
+        n, m = len(self.model.ids), self.results.hit_count()
+        self.searchFinished.emit(n, m)
+        self.message.emit(self.tr("%1 articles, %2 places").replace("%1", str(n)).replace("%2", str(m)))
 
     def _make_room_for_hits(self) -> None:
         """Hits no one can see are no hits: a collapsed or sliver-thin list gets half of the list's room."""
@@ -269,10 +279,33 @@ class LibraryPane(QWidget):
             self.splitter.setSizes([groups, room - room * 11 // 20, room * 11 // 20])
 
     def _hit_clicked(self, item: QListWidgetItem) -> None:
-        hit = item.data(Qt.ItemDataRole.UserRole)
+        """A hit opens its article at the match; an article's row opens the article."""
+        hit = item.data(HIT_ROLE)
+        self.select_article(item.data(ARTICLE_ROLE))
         if hit is not None:
-            self.select_article(hit.article_id)
             self.hitActivated.emit(hit)
+
+    def step_hit(self, article_id: int | None, forward: bool = True) -> None:
+        """F3 / Shift+F3: the next or previous hit of the last search in the open article."""
+        hit = self.results.step(article_id, forward) if article_id is not None and self.results.isVisible() else None
+        if hit is None:
+            self.message.emit(self.tr("No search hits in this article: search the library first (Ctrl+F)."))
+            return
+        self.hitActivated.emit(hit)
+
+    def hit_actions(self, parent: QWidget, open_article: Any) -> list[QAction]:
+        """F3 and Shift+F3 for a menu: ``open_article()`` says which article is open."""
+        actions = []
+        for text, key, name, forward in (
+            (self.tr("Next search &hit"), "F3", "actionNextHit", True),
+            (self.tr("Previous search hit"), "Shift+F3", "actionPreviousHit", False),
+        ):
+            action = QAction(text, parent)
+            action.setShortcut(key)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _=False, f=forward: self.step_hit(open_article(), f))
+            actions.append(action)
+        return actions
 
     def filter_by_keyword(self, keyword: str) -> None:
         """A keyword chip was clicked: show the articles that carry it."""

@@ -95,11 +95,7 @@ class MainWindow(QMainWindow):
         self.notes_panel.message.connect(self.statusBar().showMessage)
         self.notes_panel.tagsChanged.connect(self.library_pane.reload_groups)
         self.library_pane.hitActivated.connect(self.go_to_hit)
-        self.library_pane.searchFinished.connect(
-            lambda n, m: self.statusBar().showMessage(
-                self.tr("%1 articles, %2 places").replace("%1", str(n)).replace("%2", str(m))
-            )
-        )
+        self.library_pane.message.connect(self.statusBar().showMessage)
         self.library_pane.searchCleared.connect(self.update_status)
         self.reading_pane.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reading_pane.view.customContextMenuRequested.connect(self._article_menu)
@@ -193,6 +189,8 @@ class MainWindow(QMainWindow):
             self.tr("New &course…"), self.library_pane.new_course, "Ctrl+Shift+N", "actionNewCourse"
         )
         edit_menu.addAction(new_course)
+        self.addActions(hits := self.library_pane.hit_actions(self, lambda: self.reading_pane.article_id))
+        edit_menu.addActions(hits)
 
         notes_menu = bar.addMenu(self.tr("&Notes"))
         self.highlight_action = self._action(

@@ -39,20 +39,14 @@ from reader.core.model import Article
 from reader.core.parse.citation_marks import MAX_LINKED_MARKS
 
 from .article_html import Labels, render
-from .article_map import ArticleMap, map_blocks
+from .article_map import ArticleMap, abstract_position, map_blocks
 from .article_view import ArticleView, plain_tip
+from .search_results import match_text
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 MIN_FONT, MAX_FONT, DEFAULT_FONT = 9, 28, 13
 # Highlight colours: light enough for black text, distinct from each other and from the selection.
 HIGHLIGHT_COLORS = ("#ffe98a", "#bfe0ff", "#ffc9d6", "#c8efc1", "#ded3ff")
-
-
-def _original_match(hit: Any) -> str:
-    """The matched words as the article writes them (the snippet marks them)."""
-    from reader.core.library.search_index import MARK_CLOSE, MARK_OPEN
-
-    return hit.snippet.split(MARK_OPEN, 1)[-1].split(MARK_CLOSE, 1)[0]
 
 
 class ReadingPane(QWidget):
@@ -322,8 +316,14 @@ class ReadingPane(QWidget):
             if hit.start >= offset:
                 span = self.document_range(hit.target, hit.start - offset, hit.end - offset)
             start_at = self._map.section_start(hit.target) or 0
+        if hit.field == "abstract":  # a folded abstract unfolds to show its hit
+            if not self.show_abstract:
+                self.set_abstract_visible(True)
+            start_at = abstract_position(self.view.document(), self.article.abstract)
+        elif hit.field == "references" and self._map.references:
+            start_at = min(self._map.references.values())
         if span is None:  # in a heading, the title, the abstract, the references: find it from there on
-            found = self.view.document().find(_original_match(hit), start_at)
+            found = self.view.document().find(match_text(hit.snippet), start_at)
             span = (found.selectionStart(), found.selectionEnd()) if not found.isNull() else None
         if span is None:
             return

@@ -152,24 +152,8 @@
         <translation>待核对  (%1)</translation>
     </message>
     <message>
-        <source>Search results</source>
-        <translation>搜索结果</translation>
-    </message>
-    <message>
         <source>Search the full text: words, "phrase", -word, title: author: tag:</source>
         <translation>全文搜索：词语、"短语"、-排除词、title: author: tag:</translation>
-    </message>
-    <message>
-        <source>highlight</source>
-        <translation>划线</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>笔记</translation>
-    </message>
-    <message>
-        <source>text</source>
-        <translation>正文</translation>
     </message>
     <message>
         <source>Add tag</source>
@@ -255,13 +239,25 @@
         <source>Tags</source>
         <translation>标签</translation>
     </message>
-</context>
-<context>
-    <name>MainWindow</name>
     <message>
         <source>%1 articles, %2 places</source>
         <translation>%1 篇文章，%2 处</translation>
     </message>
+    <message>
+        <source>No search hits in this article: search the library first (Ctrl+F).</source>
+        <translation>这篇文章里没有搜索结果：请先搜索文库（Ctrl+F）。</translation>
+    </message>
+    <message>
+        <source>Next search &amp;hit</source>
+        <translation>下一处搜索结果(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Previous search hit</source>
+        <translation>上一处搜索结果</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <source>Mark the details as &amp;checked</source>
         <translation>标记为已核对(&amp;C)</translation>
@@ -903,6 +899,53 @@ Switch to that window (or wait for the command to finish), then try again.</sour
     <message>
         <source>Edit article details</source>
         <translation>编辑文章信息</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>参考文献</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>%1 hits</source>
+        <translation>%1 处</translation>
     </message>
 </context>
 </TS>

@@ -316,16 +316,14 @@ def test_full_text_search_opens_the_match(qtbot, window) -> None:
     pane.search.setText("黨建引領")  # traditional finds simplified
     qtbot.waitUntil(lambda: pane.results.isVisible() and pane.results.count() > 0)
     assert pane.model.rowCount() >= 1
-    hits = [pane.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(pane.results.count())]
-    body = next(i for i, h in enumerate(hits) if h.field == "body")
     results = pane.results
-    results.scrollToItem(results.item(body))
-    qtbot.mouseClick(
-        results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(results.item(body)).center()
-    )
+    hit = next(h for h in results.hits() if h.field == "body")
+    item = results.item(results.row_of_hit(hit))
+    results.scrollToItem(item)
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(item).center())
     view = window.findChild(QTextBrowser, "articleView")
     assert view.textCursor().selectedText() == "党建引领"
-    assert window.reading_pane.article_id == hits[body].article_id
+    assert window.reading_pane.article_id == hit.article_id
     pane.search.clear()
     qtbot.waitUntil(lambda: not pane.results.isVisible())
     assert pane.model.rowCount() == 2
@@ -342,7 +340,8 @@ def test_search_hits_are_visible_with_a_count_at_a_laptop_size(qtbot, window) ->
     qtbot.waitUntil(lambda: pane.results.isVisible() and pane.results.count() > 0)
     assert pane.results.height() >= 120 and pane.results.width() >= 200
     assert pane.view.height() >= 100  # the list of articles keeps room too
-    n, m = pane.model.rowCount(), pane.results.count()
+    n, m = pane.model.rowCount(), pane.results.hit_count()
+    assert 0 < m < pane.results.count()  # the hits, under a row for each article
     assert window.statusBar().currentMessage() == f"{n} articles, {m} places"
     pane.search.clear()
     qtbot.waitUntil(lambda: not pane.results.isVisible())

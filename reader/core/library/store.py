@@ -311,6 +311,13 @@ class Library(Annotations, Courses):
         """Hits for a query (words, "phrases", -exclusions, field: filters), best first."""
         return search_index.search(self.db, text, limit=limit)
 
+    def section_headings(self, article_id: int) -> list[str]:
+        """Each section's heading in order ('' for a section without one): names for search hits."""
+        rows = self.db.execute(
+            "SELECT heading FROM sections WHERE article_id = ? ORDER BY position", [article_id]
+        ).fetchall()
+        return [r[0] for r in rows]
+
     def matching_articles(self, text: str, exact: bool = True) -> list[int]:
         return search_index.matching_articles(self.db, text, exact=exact)
 

@@ -11,10 +11,12 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, QUrl
-from PySide6.QtGui import QImage, QTextCursor, QTextDocument
+from PySide6.QtGui import QFontMetricsF, QImage, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from .article_html import STYLE
+
+MEASURE = 36  # Chinese characters a line of the body text: a comfortable measure
 
 
 def qt_units(text: str, k: int) -> int:
@@ -71,6 +73,26 @@ class ArticleView(InertBrowser):
         self.setAccessibleName(self.tr("Article text"))
         self.document().setDefaultStyleSheet(STYLE)
         self.document().setDocumentMargin(24)
+
+    def fit_measure(self) -> None:
+        """Keep lines at about MEASURE characters, centred: a view wider than that gets side margins."""
+        width = QFontMetricsF(self.document().defaultFont()).horizontalAdvance("中") * MEASURE
+        margin = self.document().documentMargin()
+        side = int(margin + max(0.0, (self.viewport().width() - 2 * margin - width) / 2))
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if int(fmt.leftMargin()) != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            root.setFrameFormat(fmt)
+
+    def setHtml(self, text: str) -> None:
+        super().setHtml(text)
+        self.fit_measure()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_measure()
 
     def top_position(self) -> int:
         """Character position at the top of the viewport: the reading position."""

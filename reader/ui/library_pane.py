@@ -43,6 +43,7 @@ from .search_results import ARTICLE_ROLE, HIT_ROLE, SearchResults
 RESULTS = 300  # search hits listed at the most
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "all", "courses", "tags", "course", "tag"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+DEFAULT_COLUMNS = ("title", "source", "year")  # what fits beside the text; the header's menu shows more
 
 
 def _group_item(text: str, kind: str, group_id: int | None = None) -> QStandardItem:
@@ -172,8 +173,11 @@ class LibraryPane(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((260, 110, 110, 50, 90, 60, 50, 50)):
+        for column, width in enumerate((150, 110, 84, 46, 90, 60, 50, 50)):
             self.view.setColumnWidth(column, width)
+            self.view.setColumnHidden(column, self.model.COLUMNS[column] not in DEFAULT_COLUMNS)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._columns_menu)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._articles_menu)
@@ -348,6 +352,18 @@ class LibraryPane(QWidget):
         self.model.reload()
         if keep is not None:
             self.select_article(keep)
+
+    def _columns_menu(self, pos: QPoint) -> None:
+        """The header's menu: a tick for each column (the header remembers them, and their widths)."""
+        header, menu = self.view.horizontalHeader(), QMenu(self)
+        for column in range(self.model.columnCount()):
+            action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != 0)  # the title always shows
+            action.toggled.connect(lambda on, c=column: self.view.setColumnHidden(c, not on))
+        self.columns_menu = menu
+        menu.popup(header.mapToGlobal(pos))
 
     def _articles_menu(self, pos: QPoint) -> None:
         ids = self.selected_ids()

@@ -34,6 +34,7 @@ from .metadata_dialog import ColorMeaningsDialog
 from .notes_panel import NotesPanel
 from .reading_pane import HIGHLIGHT_COLORS, ReadingPane
 from .settings_dialog import SettingsDialog
+from .view_menu import ViewMenu
 
 
 def _swatch(color: int) -> QIcon:
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.reading_pane)
         splitter.addWidget(self.notes_panel)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 700, 340])
+        splitter.setSizes([300, 760, 300])  # at 1366 px wide: about 32 characters a line
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
@@ -225,22 +226,7 @@ class MainWindow(QMainWindow):
         toolbar.addActions(self.color_actions)
         self.current_color = 0
 
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(
-            self._action(self.tr("&Larger text"), lambda: self.reading_pane.zoom(1), "Ctrl+=", "actionZoomIn")
-        )
-        self._action(self.tr("Larger text"), lambda: self.reading_pane.zoom(1), "Ctrl++")
-        view_menu.addAction(
-            self._action(self.tr("&Smaller text"), lambda: self.reading_pane.zoom(-1), "Ctrl+-", "actionZoomOut")
-        )
-        view_menu.addAction(
-            self._action(
-                self.tr("Show or hide the &abstract"),
-                self.reading_pane.abstract_toggle.toggle,
-                "Ctrl+Shift+A",
-                "actionToggleAbstract",
-            )
-        )
+        self.view_menu = ViewMenu(self)  # between Notes and Help
 
         edit_menu.addSeparator()
         edit_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,", "actionSettings"))
@@ -447,13 +433,17 @@ class MainWindow(QMainWindow):
 
     def _layout_parts(self) -> dict[str, Any]:
         """What the window remembers between runs, by settings key (splitters and header states)."""
-        return {
+        parts = {
             "window/main": self.splitter,
             "window/library": self.library_pane.splitter,
             "window/reading": self.reading_pane.splitter,
             "window/side": self.reading_pane.side_splitter,
             "window/libraryHeader": self.library_pane.view.horizontalHeader(),
         }
+        if self.view_menu.focused():  # the panes' sizes are kept from before focus mode hid them
+            for key in ("window/main", "window/reading", "window/side"):
+                del parts[key]
+        return parts
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -465,6 +455,7 @@ class MainWindow(QMainWindow):
             state = self.settings.value(key)
             if state is not None:
                 part.restoreState(state)
+        self.view_menu.apply(save=False)  # what focus mode and the View menu hide stays hidden
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

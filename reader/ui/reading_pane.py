@@ -127,7 +127,7 @@ class ReadingPane(QWidget):
         split.addWidget(side)
         split.addWidget(main)
         split.setStretchFactor(1, 1)
-        split.setSizes([220, 640])
+        split.setSizes([170, 640])
         self.splitter, self.side_splitter = split, side
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -474,6 +474,7 @@ class ReadingPane(QWidget):
         font.setPointSize(size)
         self.view.document().setDefaultFont(font)
         self.settings.setValue("reading/fontSize", size)
+        self.view.fit_measure()
         if self.article is not None:
             self._render(keep_scroll=True)
 

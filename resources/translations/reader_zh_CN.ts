@@ -347,10 +347,6 @@
         <translation>导入文件(&amp;I)……</translation>
     </message>
     <message>
-        <source>&amp;Larger text</source>
-        <translation>放大字号(&amp;L)</translation>
-    </message>
-    <message>
         <source>&amp;Paste as article</source>
         <translation>粘贴为文章(&amp;P)</translation>
     </message>
@@ -363,16 +359,8 @@
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Smaller text</source>
-        <translation>缩小字号(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>About Yandu Reader</source>
@@ -391,16 +379,8 @@
         <translation>导入文件夹(&amp;O)……</translation>
     </message>
     <message>
-        <source>Larger text</source>
-        <translation>放大字号</translation>
-    </message>
-    <message>
         <source>New &amp;course…</source>
         <translation>新建课程(&amp;C)……</translation>
-    </message>
-    <message>
-        <source>Show or hide the &amp;abstract</source>
-        <translation>显示或隐藏摘要(&amp;A)</translation>
     </message>
     <message>
         <source>Yandu Reader</source>
@@ -946,6 +926,41 @@ Switch to that window (or wait for the command to finish), then try again.</sour
     <message>
         <source>%1 hits</source>
         <translation>%1 处</translation>
+    </message>
+</context>
+<context>
+    <name>ViewMenu</name>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>放大字号(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>放大字号</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>缩小字号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show or hide the &amp;abstract</source>
+        <translation>显示或隐藏摘要(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;outline</source>
+        <translation>显示大纲(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;references</source>
+        <translation>显示参考文献(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Focus mode (only the text)</source>
+        <translation>专注模式（只显示正文）(&amp;F)</translation>
     </message>
 </context>
 </TS>

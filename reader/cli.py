@@ -33,6 +33,11 @@ def _whole(low: int, high: int | None = None) -> Any:
     return parse
 
 
+def _color(text: str) -> int | str:
+    """--theme-color: a number from 1 (a usage error outside 1 to 5), or a colour meaning's name."""
+    return _whole(1, COLORS)(text) if text.strip().lstrip("+-").isdigit() else text.strip()
+
+
 MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id would not even reach the query
 MAX_LIMIT = 1_000_000  # search hits
 MAX_WORKERS = 256
@@ -112,9 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--template", metavar="NAME", help="a template NAME.md.j2 from the library folder's export/")
     p.add_argument(
         "--theme-color",
-        type=_whole(1, COLORS),
-        metavar="N",
-        help=f"with --collection: one file of colour N's highlights (1 to {COLORS})",
+        type=_color,
+        metavar="N|NAME",
+        help=f"with --collection: one file of colour N's highlights (1 to {COLORS}, as Ctrl+1…{COLORS}),"
+        " or name the colour by its meaning (重点, 疑问, … as renamed in the library)",
     )
     p.add_argument("--theme-tag", metavar="TAG", help="with --collection: one file of the highlights tagged TAG")
     p.add_argument("--csl", action="store_true", help="write the references as CSL-JSON (for Zotero) instead")
@@ -335,6 +341,19 @@ def cmd_reparse(args: argparse.Namespace, folder: Any) -> int:
     return 0
 
 
+def _color_index(library: Any, color: int | str) -> int:
+    """The colour's index (0 to 4) from its number (1 to 5) or its meaning's name."""
+    from reader.core.export.markdown import ExportError
+
+    if isinstance(color, int):
+        return color - 1
+    meanings = library.color_meanings()
+    if color in meanings:
+        return meanings.index(color)
+    known = ", ".join(f"{i} {m}" for i, m in enumerate(meanings, 1))
+    raise ExportError(f"no colour called {color!r}: the colours are {known}")
+
+
 def _export(library: Any, exporter: Any, args: argparse.Namespace) -> list[Any]:
     """Run the export the arguments ask for; the files written."""
     from pathlib import Path
@@ -352,7 +371,7 @@ def _export(library: Any, exporter: Any, args: argparse.Namespace) -> list[Any]:
     if args.csl:
         return [exporter.export_csl(ids, out, args.force)]
     if course is not None and (args.theme_color or args.theme_tag):
-        color = args.theme_color - 1 if args.theme_color else None
+        color = _color_index(library, args.theme_color) if args.theme_color else None
         return [exporter.export_theme(course, out, color=color, tag=args.theme_tag, force=args.force)]
     if course is not None:
         return exporter.export_course(course, out, args.force)

@@ -180,3 +180,29 @@ def test_parse_takes_a_folder_and_an_empty_import_says_so(tmp_path: Path, capsys
     empty.mkdir()
     assert main(["import", "--data-dir", str(tmp_path / "lib"), str(empty)]) == 1
     assert "nothing to import" in capsys.readouterr().err
+
+
+def test_theme_colour_by_number_or_by_its_meaning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--theme-color takes 1 to 5 (as Ctrl+1…5) or the colour's meaning, as the library names it."""
+    from reader.core.library.store import Library
+    from tests.conftest import highlight
+
+    if not SEED.exists():
+        pytest.skip("../shared/corpus is not here")
+    lib = tmp_path / "lib"
+    library = Library.in_folder(str(lib))
+    article_id = library.import_bytes(SEED.read_bytes(), "seed.txt").article_id
+    highlight(library, article_id, "关键是要积极发挥党的引领作用", 1)  # the second colour
+    library.add_to_collection(library.create_collection("课程"), [article_id])
+    meaning = library.color_meanings()[1]
+    library.close()
+    base = ["export", "--collection", "课程", "--data-dir", str(lib)]
+    for i, color in enumerate(["2", meaning]):
+        assert main([*base, "--theme-color", color, "--out", str(tmp_path / f"{i}.md")]) == 0
+        assert "关键是要积极发挥党的引领作用" in (tmp_path / f"{i}.md").read_text(encoding="utf-8")
+    assert main([*base, "--theme-color", "1", "--out", str(tmp_path / "first.md")]) == 0
+    assert "关键是要积极发挥党的引领作用" not in (tmp_path / "first.md").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main([*base, "--theme-color", "没有这种颜色", "--out", str(tmp_path / "x.md")]) == 1
+    err = capsys.readouterr().err
+    assert "没有这种颜色" in err and f"2 {meaning}" in err

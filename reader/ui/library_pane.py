@@ -201,6 +201,7 @@ class LibraryPane(QWidget):
         layout.addWidget(split)
         self.splitter = split
         self._keyword: str | None = None
+        self._quiet = False
         self.reload_groups()
         self.groups_view.selectionModel().currentChanged.connect(lambda *_: self._apply_filter())
         self._request = 0
@@ -245,8 +246,13 @@ class LibraryPane(QWidget):
         if not text:
             self._keyword = None
         if not text or self._keyword is not None:
+            keep = self.current_id()  # the article chosen stays chosen (F2 and Delete act on it)
             self.results.hide()
             self.model.set_filter(self.current_filter())
+            if keep is not None:
+                self._quiet = True  # chosen again, not opened again
+                self.select_article(keep)
+                self._quiet = False
             self.searchCleared.emit()
             return
         self.searchRequested.emit(self._request, text)
@@ -344,7 +350,7 @@ class LibraryPane(QWidget):
 
     def _current_changed(self, current: Any, _previous: Any) -> None:
         article_id = self.model.article_id(current.row()) if current.isValid() else None
-        if article_id is not None:
+        if article_id is not None and not self._quiet:
             self.articleSelected.emit(article_id)
 
     def reload(self, keep: int | None = None) -> None:

@@ -299,8 +299,11 @@ class MainWindow(QMainWindow):
         parts = self.reading_pane.selection_to_store()
         if article_id is None:
             return None
-        if not parts:
-            row = self.notes_panel.current_highlight()
+        if not parts:  # nothing to highlight: the highlight chosen in the list is recoloured, and that is said
+            row, meaning = self.notes_panel.current_highlight(), self.library.color_meanings()[color]
+            if row is None and not self.reading_pane.view.textCursor().hasSelection():
+                said = self.tr("Select text first: Ctrl+%1 highlights it as “%2”.")
+                self.statusBar().showMessage(said.replace("%1", str(color + 1)).replace("%2", meaning), 8000)
             if row is not None and row["color"] != color:
                 self.undo_stack.push(
                     RecolorHighlight(
@@ -312,6 +315,8 @@ class MainWindow(QMainWindow):
                         self.after_highlights_changed,
                     )
                 )
+                said = self.tr("The highlight chosen in the list is now “%1” (Ctrl+Z undoes it).")
+                self.statusBar().showMessage(said.replace("%1", meaning), 8000)
             return None
         command = AddHighlight(
             self.tr("Highlight"),

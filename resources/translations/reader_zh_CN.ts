@@ -392,6 +392,14 @@ Library: %1</source>
         <translation>研读：离线阅读、划线、批注中文文章。
 文库位置：%1</translation>
     </message>
+    <message>
+        <source>Select text first: Ctrl+%1 highlights it as “%2”.</source>
+        <translation>请先选中文字：Ctrl+%1 把它划线标为“%2”。</translation>
+    </message>
+    <message>
+        <source>The highlight chosen in the list is now “%1” (Ctrl+Z undoes it).</source>
+        <translation>列表中选中的划线已改为“%1”（Ctrl+Z 撤销）。</translation>
+    </message>
 </context>
 <context>
     <name>MetadataDialog</name>

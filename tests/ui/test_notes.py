@@ -276,3 +276,20 @@ def test_highlight_after_characters_beyond_the_basic_plane(qtbot, folder: Path) 
     assert win.library.highlight(hid)["quote"] == "丙丁"
     assert drawn(win) == ["丙丁"]
     win.close()
+
+
+def test_a_colour_key_with_nothing_selected_says_what_it_does(qtbot, folder: Path) -> None:
+    """Ctrl+1…5 with no text selected: with no highlight chosen it says to select text first; with one
+    chosen in the list it recolours that one and says so (never silently)."""
+    win, article_id = open_seed(qtbot, folder)
+    meanings = win.library.color_meanings()
+    win.findChild(type(win.highlight_action), "actionHighlightColor2").trigger()
+    assert win.library.highlights(article_id) == []
+    assert win.statusBar().currentMessage() == f"Select text first: Ctrl+2 highlights it as “{meanings[1]}”."
+    select_text(win.reading_pane.view, PHRASE)
+    win.findChild(type(win.highlight_action), "actionHighlight").trigger()
+    assert not win.reading_pane.view.textCursor().hasSelection()
+    win.findChild(type(win.highlight_action), "actionHighlightColor5").trigger()
+    assert win.library.highlights(article_id)[0]["color"] == 4
+    assert meanings[4] in win.statusBar().currentMessage() and "Ctrl+Z" in win.statusBar().currentMessage()
+    win.close()

@@ -106,3 +106,28 @@ def test_a_hit_in_a_folded_abstract_unfolds_it(qtbot, window) -> None:  # noqa: 
     cursor = view.textCursor()
     assert cursor.selectedText() == "党建引领"
     assert "基层治理的成败" in cursor.block().text()  # the abstract's match, not the title's
+
+
+def test_f2_after_clearing_a_search_edits_the_article_chosen(qtbot, window) -> None:  # noqa: F811
+    import_and_wait(qtbot, window, [SEED, CITED])
+    window.importer.summary_dialog.close()
+    pane = window.library_pane
+    results = _search(qtbot, window, "社区治理共同体")
+    hit = results.hits()[0]
+    item = results.item(results.row_of_hit(hit))
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(item).center())
+    assert pane.current_id() == hit.article_id
+    opened = []
+    pane.articleSelected.connect(opened.append)
+    pane.search.clear()
+    qtbot.waitUntil(lambda: not results.isVisible())
+    assert pane.model.rowCount() == 2
+    assert pane.current_id() == hit.article_id and pane.selected_ids() == [hit.article_id]
+    assert opened == []  # chosen again, not opened again (the reading place stays)
+    window.findChild(type(window.import_action), "actionEditMeta").trigger()  # F2
+    dialog = window.editing.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert window.library.article_meta(hit.article_id)["title"] in [
+        w.text() for w in dialog.findChildren(type(pane.search))
+    ]
+    dialog.reject()

@@ -56,12 +56,18 @@ def install(app: QCoreApplication, language: str | None = None) -> list[QTransla
         app.installTranslator(translator)
         installed.append(translator)
     qt = QTranslator(app)
-    if qt.load(
+    china, folder = (
         QLocale(QLocale.Language.Chinese, QLocale.Country.China),
-        "qtbase",
-        "_",
         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-    ):
+    )
+    # qt_zh_CN.qm is Qt's whole catalogue, but it loads only when every module it names is installed
+    # (PySide6 wheels lack qtmultimedia's): then qtbase_zh_CN.qm, which holds the dialogs' strings.
+    if any(qt.load(china, name, "_", folder) for name in ("qt", "qtbase")):
         app.installTranslator(qt)
         installed.append(qt)
+    extra = TRANSLATIONS / "qt_extra_zh_CN.ts"  # what Qt's catalogue leaves in English
+    if extra.exists():
+        translator = TsTranslator(read_ts(extra), app)
+        app.installTranslator(translator)
+        installed.append(translator)
     return installed

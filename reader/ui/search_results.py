@@ -66,10 +66,24 @@ class HitDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(3)
-        doc.setHtml(index.data(HTML_ROLE) or "")
+        html = index.data(HTML_ROLE) or ""
+        if option.state & QStyle.StateFlag.State_Selected:  # grey and rust on the selection's blue: unreadable
+            text = option.palette.color(QPalette.ColorRole.HighlightedText).name()
+            html = html.replace("color:gray", f"color:{text}").replace(f"color:{MATCH_COLOR}", f"color:{text}")
+        doc.setHtml(html)
         indent = INDENT if index.data(HIT_ROLE) is not None else 0
-        doc.setTextWidth(max(60, option.rect.width() - indent))
+        doc.setTextWidth(max(60, self._width(option) - indent))
         return doc
+
+    @staticmethod
+    def _width(option: QStyleOptionViewItem) -> int:
+        """The width rows are laid out in: the same whether or not the scroll bar shows, so a row drawn
+        is never taller than the height it was given."""
+        view = option.widget
+        if not isinstance(view, QListWidget):
+            return option.rect.width()
+        bar = view.verticalScrollBar()
+        return view.viewport().width() - (0 if bar.isVisible() else bar.sizeHint().width())
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -93,11 +107,8 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        if opt.widget is not None:
-            opt.rect.setWidth(opt.widget.viewport().width())
-        doc = self._document(opt, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+        doc = self._document(option, index)
+        return QSize(self._width(option), int(doc.size().height()))
 
 
 class SearchResults(QListWidget):
@@ -112,6 +123,7 @@ class SearchResults(QListWidget):
         self.setUniformItemSizes(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap instead
 
     def field_label(self, hit: Any, names: dict[int, Any]) -> str:
         """Where the match is, in a word or two (the section's name for a hit in the text)."""

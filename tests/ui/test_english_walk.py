@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QFileInfo, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
+    QFileIconProvider,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -149,6 +150,7 @@ def test_qt_s_own_dialogs_speak_chinese(qtbot, chinese) -> None:
     assert "查找范围：" in texts or any("查找" in t for t in texts), texts
     labels = [w.text() for w in dialog.findChildren(QLabel) if w.text()]
     assert all(not english(t) for t in labels), labels
+    assert QFileIconProvider().type(QFileInfo(str(Path.home()))) == "文件夹"  # the file list's type column
     box = QMessageBox(
         QMessageBox.Icon.Question, "x", "x", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QStyleOptionViewItem, QTextBrowser
 
 from reader.ui.search_results import HIT_ROLE, HTML_ROLE, section_name, snippet_html
 from tests.conftest import SEED
@@ -51,6 +51,13 @@ def test_hits_are_grouped_labelled_and_drawn_at_a_laptop_size(qtbot, window) -> 
     rect = results.visualItemRect(first_hit)
     assert rect.height() >= 16 and rect.width() >= 150  # drawn with a usable size
     assert results.viewport().rect().intersects(rect)
+    delegate = results.itemDelegate()
+    for r in range(results.count()):  # each row drawn within its height: no snippet runs into the next
+        option = QStyleOptionViewItem()
+        option.initFrom(results)
+        option.widget, option.rect = results, results.visualItemRect(results.item(r))
+        drawn = delegate._document(option, results.model().index(r, 0)).size().height()
+        assert drawn <= option.rect.height() + 1, (r, drawn, option.rect.height())
 
 
 def test_keyboard_into_the_hits_enter_opens_f3_steps(qtbot, window) -> None:  # noqa: F811

@@ -97,3 +97,21 @@ def test_pane_hiding_and_focus_mode_are_restored_after_restart(qtbot, tmp_path: 
     second.findChild(QAction, "actionShowOutline").trigger()
     qtbot.waitUntil(lambda: _usable(pane.outline))
     second.close()
+
+
+def test_library_columns_are_chosen_from_the_header(qtbot, tmp_path: Path) -> None:
+    if not SEED.exists():
+        pytest.skip("../shared/corpus is not here")
+    win = _open(qtbot, tmp_path / "lib", first=True)
+    pane = win.library_pane
+    header = pane.view.horizontalHeader()
+    assert header.isSectionHidden(1)  # the authors: hidden by default, chooseable
+    pane._columns_menu(header.rect().center())
+    menu = pane.columns_menu
+    qtbot.waitUntil(menu.isVisible)
+    actions = {a.text(): a for a in menu.actions()}
+    assert not actions["Title"].isEnabled() and actions["Source"].isChecked() and not actions["Authors"].isChecked()
+    actions["Authors"].trigger()
+    assert not header.isSectionHidden(1) and header.sectionSize(1) >= 40
+    menu.close()
+    win.close()

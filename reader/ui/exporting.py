@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QMenu,
     QMessageBox,
     QWidget,
 )
@@ -24,6 +25,7 @@ from reader.core.library.store import Library
 
 from .article_view import plain_tip
 from .folder_field import FolderField
+from .handing_in import WordDialog
 
 ARTICLE, SELECTED, COURSE, THEME, LIBRARY, CSL = "article", "selected", "course", "theme", "library", "csl"
 
@@ -152,6 +154,7 @@ class ExportActions(QObject):
         self.library, self.data_dir, self.settings = library, data_dir, settings
         self.current, self.selected, self.highlight, self.flush = current, selected, highlight, flush
         self.dialog: ExportDialog | None = None
+        self.dialog_word: WordDialog | None = None
 
     def export_notes(self) -> ExportDialog:
         parent = self.parent()
@@ -167,6 +170,26 @@ class ExportActions(QObject):
         dialog.accepted.connect(lambda: self._exported(dialog))
         dialog.open()
         self.dialog = dialog
+        return dialog
+
+    def add_to(self, menu: QMenu, export: QAction, make: Callable[..., QAction]) -> None:
+        """File → Export notes, then the ways to hand notes in (``make`` builds a window action)."""
+        menu.addAction(export)
+        menu.addAction(make(self.tr("Export as &Word…"), self.export_word, "Ctrl+Shift+E", "actionExportWord"))
+
+    def export_word(self) -> WordDialog | None:
+        """File → 导出为 Word: the open article's notes as a .docx."""
+        self.flush()
+        article_id = self.current()
+        if article_id is None:
+            self.message.emit(self.tr("Open an article first."))
+            return None
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        dialog = WordDialog(self.library, article_id, self.settings, parent)
+        dialog.accepted.connect(lambda: self.message.emit(self.tr("Written: %1").replace("%1", str(dialog.written[0]))))
+        dialog.open()
+        self.dialog_word = dialog
         return dialog
 
     def _exported(self, dialog: ExportDialog) -> None:

@@ -780,6 +780,18 @@ Overwrite?</source>
 <context>
     <name>ExportActions</name>
     <message>
+        <source>Export as &amp;Word…</source>
+        <translation>导出为 Word(&amp;W)……</translation>
+    </message>
+    <message>
+        <source>Open an article first.</source>
+        <translation>请先打开一篇文章。</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message>
         <source>Citation copied.</source>
         <translation>已复制引用格式。</translation>
     </message>
@@ -903,6 +915,65 @@ Switch to that window (or wait for the command to finish), then try again.</sour
     <message>
         <source>Edit article details</source>
         <translation>编辑文章信息</translation>
+    </message>
+</context>
+<context>
+    <name>WordDialog</name>
+    <message>
+        <source>Export as Word</source>
+        <translation>导出为 Word</translation>
+    </message>
+    <message>
+        <source>Coursework (宋体 小四, 1.5 lines)</source>
+        <translation>作业（宋体 小四，1.5 倍行距）</translation>
+    </message>
+    <message>
+        <source>Official document (GB/T 9704)</source>
+        <translation>公文（GB/T 9704）</translation>
+    </message>
+    <message>
+        <source>My own Word template…</source>
+        <translation>我自己的 Word 模板……</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择……</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Word template</source>
+        <translation>Word 模板</translation>
+    </message>
+    <message>
+        <source>%1
+
+Overwrite?</source>
+        <translation>%1
+
+覆盖吗？</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@ or a user's own .docx as the template: its styles and page set-up, our content (
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from typing import Any
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -404,4 +406,8 @@ def export_docx(
     existing = [str(p) for _, p in planned if p.exists()]
     if existing and not force:
         raise ExportError(f"{existing[0]} exists (use --force to overwrite it)")
-    return [article_document(library, a, layout, template, byline).save(path) for a, path in planned]
+    try:
+        documents = [(article_document(library, a, layout, template, byline), path) for a, path in planned]
+    except (ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:  # not a Word document
+        raise ExportError(f"{template} cannot be used as a Word template: {exc}") from exc
+    return [document.save(path) for document, path in documents]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.export.gbt7714 import gbt7714
+from reader.core.export.length import short_notes
 from reader.core.export.markdown import Exporter, ExportError, highlight_markdown, safe_name
 from reader.core.library.store import Library
 
@@ -187,17 +188,35 @@ class ExportActions(QObject):
         parent = self.parent()
         assert isinstance(parent, QWidget)
         dialog = WordDialog(self.library, article_id, self.settings, parent)
-        dialog.accepted.connect(lambda: self.message.emit(self.tr("Written: %1").replace("%1", str(dialog.written[0]))))
+        dialog.accepted.connect(
+            lambda: self.message.emit(
+                self.tr("Written: %1").replace("%1", str(dialog.written[0])) + self.short_notes([article_id])
+            )
+        )
         dialog.open()
         self.dialog_word = dialog
         return dialog
 
+    def short_notes(self, article_ids: list[int]) -> str:
+        """What the export says of notes under the 目标字数 their template set (empty when none is)."""
+        return "".join(
+            " "
+            + self.tr("The notes of %1 have %2 characters, under their target of %3.")
+            .replace("%1", f"《{title}》")
+            .replace("%2", str(count))
+            .replace("%3", str(goal))
+            for title, count, goal in short_notes(self.library, article_ids)
+        )
+
     def _exported(self, dialog: ExportDialog) -> None:
         self.settings.setValue("export/folder", dialog.folder.text())
+        kind = dialog.what.currentData()
+        ids = [dialog.current] if kind == ARTICLE and dialog.current else dialog.selected if kind == SELECTED else []
         self.message.emit(
             self.tr("Exported %1 file(s) to %2")
             .replace("%1", str(len(dialog.written)))
             .replace("%2", dialog.folder.text())
+            + self.short_notes(ids)
         )
 
     def copy_citation(self) -> None:

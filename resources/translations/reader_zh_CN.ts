@@ -588,6 +588,14 @@ Library: %1</source>
 <context>
     <name>NotesPanel</name>
     <message>
+        <source>%1 characters of %2</source>
+        <translation>字数：%1 / 目标 %2</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>字数：%1</translation>
+    </message>
+    <message>
         <source>The library answers again: your notes are saved.</source>
         <translation>文库已恢复响应：笔记已保存。</translation>
     </message>
@@ -779,6 +787,10 @@ Overwrite?</source>
 </context>
 <context>
     <name>ExportActions</name>
+    <message>
+        <source>The notes of %1 have %2 characters, under their target of %3.</source>
+        <translation>%1的学习笔记共 %2 字，未达目标字数 %3。</translation>
+    </message>
     <message>
         <source>Export as &amp;Word…</source>
         <translation>导出为 Word(&amp;W)……</translation>

@@ -276,3 +276,21 @@ def test_highlight_after_characters_beyond_the_basic_plane(qtbot, folder: Path) 
     assert win.library.highlight(hid)["quote"] == "丙丁"
     assert drawn(win) == ["丙丁"]
     win.close()
+
+
+def test_the_panel_counts_characters_and_shows_the_target(qtbot, folder: Path) -> None:
+    win, article_id = open_seed(qtbot, folder)
+    panel = win.notes_panel
+    panel.editor.setPlainText("学习 Python 3 心得。")
+    panel.update_preview()
+    assert panel.length.text() == "7 characters" and panel.progress.isHidden()
+    panel.editor.setPlainText("")
+    panel.template.setCurrentIndex(panel.template.findText("课程作业"))
+    panel.use_template.click()
+    panel.update_preview()
+    assert panel.length.text() == "17 characters of 1500"
+    assert not panel.progress.isHidden() and (panel.progress.maximum(), panel.progress.value()) == (1500, 17)
+    assert "目标字数" not in panel.preview.toPlainText()  # the front matter is not shown as text
+    panel.flush()
+    assert "under their target of 1500" in win.exporting.short_notes([article_id])
+    win.close()

@@ -31,6 +31,7 @@ from markdown_it import MarkdownIt
 from .. import files
 from ..library.store import Library
 from .gbt7714 import gbt7714
+from .length import body
 from .markdown import ExportError, inside, safe_name
 
 _PARSER = MarkdownIt("commonmark")
@@ -367,7 +368,7 @@ def article_document(
     doc = WordDocument(layout, template)
     doc.title(meta["title"])
     doc.centred((byline or Byline()).text())
-    note = library.note("article", article_id)
+    note = body(library.note("article", article_id))
     if note.strip():
         doc.heading("学习笔记", 1)
         doc.markdown(note, 1)

@@ -28,6 +28,7 @@ from .csl import csl_item
 from .escaping import escape_markdown, obsidian_tag, quote_block
 from .gbt7714 import gbt7714
 from .headings import demote
+from .length import body
 from .references import reference_items
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "export"
@@ -174,7 +175,7 @@ class Exporter:
             "title": escape_markdown(meta["title"]),
             "citation": escape_markdown(citation),
             "highlights": highlights,
-            "note": demote(self.library.note("article", article_id), 2),
+            "note": demote(body(self.library.note("article", article_id)), 2),  # its front matter is the template's
             "references": [escape_markdown(r) for r in article.references],
         }
 
@@ -222,7 +223,7 @@ class Exporter:
         lines = [f"# {escape_markdown(name)}", ""]
         note = self.library.note("collection", collection_id)
         if note:
-            lines += [demote(note, 1).strip(), ""]
+            lines += [demote(body(note), 1).strip(), ""]
         lines += ["## 文章", ""]
         for article_id, path in zip(ids, files, strict=True):
             meta = self.library.article_meta(article_id)

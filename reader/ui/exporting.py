@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +28,7 @@ from reader.core.library.store import Library
 from .article_view import plain_tip
 from .folder_field import FolderField
 from .handing_in import WordDialog
+from .printing import export_pdf, print_preview
 
 ARTICLE, SELECTED, COURSE, THEME, LIBRARY, CSL = "article", "selected", "course", "theme", "library", "csl"
 
@@ -177,6 +179,33 @@ class ExportActions(QObject):
         """File → Export notes, then the ways to hand notes in (``make`` builds a window action)."""
         menu.addAction(export)
         menu.addAction(make(self.tr("Export as &Word…"), self.export_word, "Ctrl+Shift+E", "actionExportWord"))
+        menu.addAction(make(self.tr("Export as &PDF…"), self.export_pdf, "Ctrl+Shift+P", "actionExportPdf"))
+        menu.addAction(make(self.tr("&Print…"), self.print_notes, "Ctrl+P", "actionPrint"))
+
+    def _article(self) -> int | None:
+        """The open article, its typing saved; or None, said in the status bar."""
+        self.flush()
+        article_id = self.current()
+        if article_id is None:
+            self.message.emit(self.tr("Open an article first."))
+        return article_id
+
+    def print_notes(self) -> QPrintPreviewDialog | None:
+        """File → 打印: the notes in the layout last chosen for Word, with a preview."""
+        article_id = self._article()
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        return None if article_id is None else print_preview(self.library, article_id, self.settings, parent)
+
+    def export_pdf(self) -> Path | None:
+        article_id = self._article()
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        title = self.tr("Export as PDF")
+        path = None if article_id is None else export_pdf(self.library, article_id, self.settings, parent, title)
+        if path is not None and article_id is not None:
+            self.message.emit(self.tr("Written: %1").replace("%1", str(path)) + self.short_notes([article_id]))
+        return path
 
     def export_word(self) -> WordDialog | None:
         """File → 导出为 Word: the open article's notes as a .docx."""

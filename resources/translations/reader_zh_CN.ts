@@ -788,6 +788,18 @@ Overwrite?</source>
 <context>
     <name>ExportActions</name>
     <message>
+        <source>Export as PDF</source>
+        <translation>导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PDF…</source>
+        <translation>导出为 PDF(&amp;D)……</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)……</translation>
+    </message>
+    <message>
         <source>The notes of %1 have %2 characters, under their target of %3.</source>
         <translation>%1的学习笔记共 %2 字，未达目标字数 %3。</translation>
     </message>

@@ -330,7 +330,7 @@ class WordDocument:
         return files.write_bytes(path, buffer.getvalue())
 
 
-def _highlights(library: Library, article_id: int) -> list[tuple[str, str, str]]:
+def passages(library: Library, article_id: int) -> list[tuple[str, str, str]]:
     """(quote, place, note) of each highlight in reading order; a highlight across a heading is one quote."""
     article = library.article(article_id)
     meanings = library.color_meanings()
@@ -372,10 +372,10 @@ def article_document(
     if note.strip():
         doc.heading("学习笔记", 1)
         doc.markdown(note, 1)
-    passages = _highlights(library, article_id)
-    if passages:
+    quoted = passages(library, article_id)
+    if quoted:
         doc.heading("原文摘录", 1)
-        for quote, place, comment in passages:
+        for quote, place, comment in quoted:
             doc.quote(quote, place)
             if comment.strip():
                 doc.markdown(comment, 3)

@@ -12,7 +12,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSettings
+from PySide6.QtCore import QMarginsF, QSettings, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -25,6 +25,7 @@ from reader.core.export.markdown import safe_name
 from reader.core.export.study_notes import markdown_to_html
 from reader.core.library.store import Library
 
+DPI = 96  # QTextDocument's pixels
 FALLBACK = ["Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", "serif"]
 
 
@@ -33,11 +34,10 @@ def notes_html(library: Library, article_id: int, layout: Layout, byline: Byline
     meta = library.article_meta(article_id)
     assert meta is not None
     esc = html.escape
-    size = layout.body[1]
     parts = [
-        f'<p align="center" style="font-family:\'{layout.title[0]}\'; font-size:{layout.title[1]}pt;'
+        f'<p align="center" style="text-indent:0; font-family:\'{layout.title[0]}\'; font-size:{layout.title[1]}pt;'
         f' font-weight:{700 if layout.title_bold else 400}">{esc(meta["title"])}</p>',
-        f'<p align="center">{esc(byline.text())}</p>',
+        f'<p align="center" style="text-indent:0">{esc(byline.text())}</p>',
     ]
     number = 0
 
@@ -62,16 +62,22 @@ def notes_html(library: Library, article_id: int, layout: Layout, byline: Byline
             if comment.strip():
                 parts.append(markdown_to_html(demote(comment, 3)))
     parts += [heading("参考文献"), f"<p>[1] {esc(gbt7714(meta))}</p>"]
-    style = f"p {{ text-indent: {2 * size}pt; }} body {{ font-size: {size}pt; }}"
-    return f"<html><head><style>{style}</style></head><body>{''.join(parts)}</body></html>"
+    return f"<html><body>{''.join(parts)}</body></html>"
 
 
 def notes_document(library: Library, article_id: int, layout: Layout, byline: Byline) -> QTextDocument:
+    """Laid out on the layout's text block (A4 less its margins, in Qt's 96 dpi pixels), so that a
+    printer lays it out the same; paragraphs start two characters in (Qt reads text-indent in px only)."""
     doc = QTextDocument()
     font = QFont()
     font.setFamilies([layout.body[0], *FALLBACK])
     font.setPointSizeF(layout.body[1])
     doc.setDefaultFont(font)
+    px = DPI / 72
+    doc.setDefaultStyleSheet(f"p {{ text-indent: {round(2 * layout.body[1] * px)}px; }}")
+    top, bottom, left, right = layout.margins
+    doc.setPageSize(QSizeF((210 - left - right) / 25.4 * DPI, (297 - top - bottom) / 25.4 * DPI))
+    doc.setDocumentMargin(0)
     doc.setHtml(notes_html(library, article_id, layout, byline))
     return doc
 

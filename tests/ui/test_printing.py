@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 
 from reader.core.export.docx import GONGWEN, ZUOYE, Byline
 from reader.core.export.gbt7714 import gbt7714
-from reader.ui.printing import notes_html, write_pdf
+from reader.ui.printing import notes_document, notes_html, write_pdf
 from tests.conftest import highlight
 
 
@@ -58,6 +58,14 @@ def test_the_document_escapes_what_came_from_a_dump(library, seed_bytes: bytes) 
     library.update_metadata(article_id, title="<img src=x>题名")
     page = notes_html(library, article_id, GONGWEN, Byline())
     assert "<img" not in page and "&lt;img src=x&gt;题名" in page
+
+
+def test_the_page_is_the_layouts(qapp, library, seed_bytes: bytes) -> None:
+    article_id = seeded(library, seed_bytes)
+    doc = notes_document(library, article_id, GONGWEN, Byline())
+    assert round(doc.pageSize().width() / 96 * 25.4) == 210 - 28 - 26  # the text block between the margins
+    block = doc.find("基层治理的关键在党建引领").block()
+    assert block.blockFormat().textIndent() == round(2 * 16 * 96 / 72)  # two characters of 三号
 
 
 def test_print_and_pdf_from_the_window(qtbot, tmp_path: Path, seed_bytes: bytes, monkeypatch) -> None:

@@ -52,6 +52,7 @@ class Layout:
     line_spacing: float = 1.0  # multiple of single spacing, when no exact pitch
     title_bold: bool = False
     latin: str = "Times New Roman"
+    grid: tuple[int, int] | None = None  # lines a page, characters a line (Word's document grid)
 
 
 # GB/T 9704-2012: A4, top 37 mm, bottom 35, left 28, right 26 (156 × 225 mm of text), 22 lines of 28
@@ -65,6 +66,7 @@ GONGWEN = Layout(
     quote="楷体_GB2312",
     margins=(37, 35, 28, 26),
     line_pitch=225 / 22 * 72 / 25.4,  # the text's height shared by 22 lines: 28.9 pt
+    grid=(22, 28),
 )
 # A course paper: 宋体 小四 (12 pt), 1.5 lines, Word's usual margins; title 黑体 三号, headings 黑体.
 ZUOYE = Layout(
@@ -133,6 +135,8 @@ class WordDocument:
             top, bottom, left, right = layout.margins
             section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
             section.left_margin, section.right_margin = Mm(left), Mm(right)
+            if layout.grid:
+                self._grid(section, *layout.grid)
         normal = self.doc.styles["Normal"]
         self._font(normal.element, *layout.body)
         spacing = normal.paragraph_format
@@ -147,6 +151,19 @@ class WordDocument:
             self._font(style.element, font, size, bold)
             style.font.italic = False
             style.paragraph_format.space_before = style.paragraph_format.space_after = Pt(0)
+
+    def _grid(self, section: Any, lines: int, chars: int) -> None:
+        """Word's document grid: ``lines`` lines a page and ``chars`` characters a line of the body font."""
+        assert self.layout is not None
+        height = (section.page_height - section.top_margin - section.bottom_margin) / 12700  # EMU → points
+        width = (section.page_width - section.left_margin - section.right_margin) / 12700
+        grid = section._sectPr.find(qn("w:docGrid"))
+        if grid is None:
+            grid = OxmlElement("w:docGrid")
+            section._sectPr.append(grid)
+        grid.set(qn("w:type"), "linesAndChars")
+        grid.set(qn("w:linePitch"), str(round(height / lines * 20)))  # twentieths of a point
+        grid.set(qn("w:charSpace"), str(round((width / chars - self.layout.body[1]) * 4096)))  # 4096ths, from the font
 
     def _font(self, element: Any, east_asian: str, size: float | None = None, bold: bool | None = None) -> None:
         """The fonts of a run or a style: the East Asian one named in ``w:eastAsia``, the Latin one for the rest."""

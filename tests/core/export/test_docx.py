@@ -84,6 +84,10 @@ def test_gongwen_document(noted: tuple[Library, int], tmp_path: Path) -> None:
     assert mm == [210, 297]
     margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
     assert [round(x.mm, 1) for x in margins] == [37, 35, 28, 26]
+    grid = section._sectPr.find(qn("w:docGrid"))  # 22 lines of 28 characters
+    assert grid.get(qn("w:type")) == "linesAndChars" and grid.get(qn("w:linePitch")) == "580"  # 225 mm / 22, in twips
+    pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
+    assert round(section.left_margin.pt + section.right_margin.pt + 28 * pitch) == round(Mm(210).pt)
 
 
 def test_zuoye_layout(noted: tuple[Library, int], tmp_path: Path) -> None:
@@ -132,3 +136,25 @@ def test_export_docx_refuses_to_overwrite(noted: tuple[Library, int], tmp_path: 
     assert path.name == "党建引领基层治理新探索.docx"
     with pytest.raises(Exception, match="exists"):
         export_docx(library, [article_id], tmp_path)
+
+
+@pytest.mark.slow
+def test_libreoffice_renders_the_docx(noted: tuple[Library, int], tmp_path: Path) -> None:
+    """Where LibreOffice is installed: the .docx converts to a PDF whose text holds the Chinese title
+    (no boxes: the East Asian font was found or stood in for), on an A4 page."""
+    import shutil
+    import subprocess
+    import unicodedata
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed")
+    pdfium = pytest.importorskip("pypdfium2")
+    library, article_id = noted
+    path = article_document(library, article_id, GONGWEN).save(tmp_path / "notes.docx")
+    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)], check=True)
+    pdf = pdfium.PdfDocument(str(tmp_path / "notes.pdf"))
+    text = unicodedata.normalize("NFKC", pdf[0].get_textpage().get_text_range())
+    assert "党建引领基层治理新探索" in "".join(text.split())
+    assert [round(x) for x in pdf[0].get_size()] == [595, 842]
+    pdf.close()

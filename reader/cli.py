@@ -362,10 +362,12 @@ def _export(library: Any, exporter: Any, args: argparse.Namespace) -> list[Any]:
         color = args.theme_color - 1 if args.theme_color else None
         return [exporter.export_theme(course, out, color=color, tag=args.theme_tag, force=args.force)]
     if args.format == "docx":
-        from reader.core.export.docx import LAYOUTS, Byline, export_docx
+        from reader.core.export.docx import LAYOUTS, Byline, export_course_docx, export_docx
 
         template = Path(args.docx_template) if args.docx_template else None
         byline = Byline(args.name, args.klass, exporter.today)
+        if course is not None:  # one document of the course: its notes, then each article's
+            return [export_course_docx(library, course, out, args.force, LAYOUTS[args.layout], template, byline)]
         return export_docx(library, ids, out, args.force, LAYOUTS[args.layout], template, byline)
     if course is not None:
         return exporter.export_course(course, out, args.force)

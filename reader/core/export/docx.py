@@ -385,19 +385,56 @@ def article_document(
     doc = WordDocument(layout, template)
     doc.title(meta["title"])
     doc.centred((byline or Byline()).text())
+    _article_parts(doc, library, article_id, 1)
+    doc.heading("参考文献", 1)
+    doc.paragraph(f"[1] {gbt7714(meta)}", indent=False)
+    return doc
+
+
+def _article_parts(doc: WordDocument, library: Library, article_id: int, level: int) -> None:
+    """An article's study notes and quoted passages, as sections of heading ``level``."""
     note = body(library.note("article", article_id))
     if note.strip():
-        doc.heading("学习笔记", 1)
-        doc.markdown(note, 1)
+        doc.heading("学习笔记", level)
+        doc.markdown(note, level)
     quoted = passages(library, article_id)
     if quoted:
-        doc.heading("原文摘录", 1)
+        doc.heading("原文摘录", level)
         for quote, place, comment in quoted:
             doc.quote(quote, place)
             if comment.strip():
-                doc.markdown(comment, 3)
+                doc.markdown(comment, level + 2)
+
+
+def course_document(
+    library: Library,
+    collection_id: int,
+    layout: Layout | None = None,
+    template: Path | None = None,
+    byline: Byline | None = None,
+) -> WordDocument:
+    """A course's notes as one document: its own notes, then each article's (numbered [n] in the
+    references at the end, which list every article's GB/T 7714 citation)."""
+    name = next((c["name"] for c in library.collections() if c["id"] == collection_id), None)
+    if name is None:
+        raise ExportError(f"no course {collection_id}")
+    doc = WordDocument(layout, template)
+    doc.title(name)
+    doc.centred((byline or Byline()).text())
+    note = body(library.note("collection", collection_id))
+    if note.strip():
+        doc.heading("课程笔记", 1)
+        doc.markdown(note, 1)
+    citations = []
+    for n, article_id in enumerate(library.collection_articles(collection_id), start=1):
+        meta = library.article_meta(article_id)
+        if meta is not None:
+            doc.heading(f"{meta['title']}[{n}]", 1)
+            _article_parts(doc, library, article_id, 2)
+            citations.append(f"[{n}] {gbt7714(meta)}")
     doc.heading("参考文献", 1)
-    doc.paragraph(f"[1] {gbt7714(meta)}", indent=False)
+    for citation in citations:
+        doc.paragraph(citation, indent=False)
     return doc
 
 
@@ -429,3 +466,27 @@ def export_docx(
     except (ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:  # not a Word document
         raise ExportError(f"{template} cannot be used as a Word template: {exc}") from exc
     return [document.save(path) for document, path in documents]
+
+
+def export_course_docx(
+    library: Library,
+    collection_id: int,
+    folder: Path,
+    force: bool = False,
+    layout: Layout | None = None,
+    template: Path | None = None,
+    byline: Byline | None = None,
+) -> Path:
+    """The course's notes as one .docx in ``folder``, named after the course."""
+    name = next((c["name"] for c in library.collections() if c["id"] == collection_id), None)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = inside(folder, safe_name(name, set(), ".docx"))
+    if path.exists() and not force:
+        raise ExportError(f"{path} exists (use --force to overwrite it)")
+    if template is not None and not template.is_file():
+        raise ExportError(f"no Word template at {template}")
+    try:
+        document = course_document(library, collection_id, layout, template, byline)
+    except (ValueError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as exc:  # not a Word document
+        raise ExportError(f"{template} cannot be used as a Word template: {exc}") from exc
+    return document.save(path)

@@ -158,3 +158,28 @@ def test_libreoffice_renders_the_docx(noted: tuple[Library, int], tmp_path: Path
     assert "党建引领基层治理新探索" in "".join(text.split())
     assert [round(x) for x in pdf[0].get_size()] == [595, 842]
     pdf.close()
+
+
+def test_a_course_is_one_document(tmp_path: Path, seed_bytes: bytes) -> None:
+    """`--collection` with `--format docx`: the course's notes, then each article's, and every citation."""
+    lib_dir = tmp_path / "lib"
+    real = Library.in_folder(lib_dir)
+    new = real.import_bytes(seed_bytes, "seed.txt").article_id
+    real.set_note("article", new, "# 体会\n\n很有收获。")
+    real.set_note("collection", real.create_collection("党建课程"), "# 总结\n\n本课程的总结。")
+    real.add_to_collection(real.collection_id("党建课程"), [new])
+    real.close()
+    args = ["export", "--data-dir", str(lib_dir), "--collection", "党建课程", "--out", str(tmp_path / "o")]
+    assert main([*args, "--format", "docx"]) == 0
+    doc = Document(str(tmp_path / "o" / "党建课程.docx"))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == [
+        "一、课程笔记",
+        "（一）总结",
+        "二、党建引领基层治理新探索[1]",
+        "（一）学习笔记",
+        "1.体会",
+        "三、参考文献",
+    ]
+    assert doc.paragraphs[0].text == "党建课程" and doc.paragraphs[-1].text.startswith("[1] 党建引领基层治理新探索[J]")
+    assert main([*args, "--format", "docx"]) == 1  # never overwritten without --force

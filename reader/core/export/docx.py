@@ -146,6 +146,9 @@ class WordDocument:
             spacing.line_spacing = Pt(layout.line_pitch)
         else:
             spacing.line_spacing = layout.line_spacing
+        quote = self.doc.styles["Quote"]  # upright: a Chinese font slanted by Word reads badly
+        self._font(quote.element, layout.quote)
+        quote.font.italic = False
         for level, (font, size, bold) in enumerate(layout.headings, start=1):
             style = self.doc.styles[f"Heading {level}"]
             self._font(style.element, font, size, bold)

@@ -74,7 +74,7 @@ def test_gongwen_document(noted: tuple[Library, int], tmp_path: Path) -> None:
     emphasis = next(p for p in paragraphs if "强调" in p.text)
     assert [r.text for r in emphasis.runs if r.italic] == ["强调"]
     quote = next(i for i, p in enumerate(paragraphs) if p.text == "关键是要积极发挥党的引领作用")
-    assert paragraphs[quote].style.name == "Quote"
+    assert paragraphs[quote].style.name == "Quote" and doc.styles["Quote"].font.italic is False
     assert paragraphs[quote + 1].text == "——重点 · 引言，第 1 段" and paragraphs[quote + 1].alignment == 2
     assert paragraphs[quote + 2].text == "民心是最大的政治。"
     assert [r.text for r in paragraphs[quote + 2].runs if r.bold] == ["最大"]

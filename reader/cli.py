@@ -125,6 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--theme-tag", metavar="TAG", help="with --collection: one file of the highlights tagged TAG")
     p.add_argument("--csl", action="store_true", help="write the references as CSL-JSON (for Zotero) instead")
     p.add_argument("--force", action="store_true", help="overwrite files that exist")
+    p.add_argument(
+        "--format", choices=("md", "docx"), default="md", help="Markdown (default) or Word: one .docx an article"
+    )
+    p.add_argument("--layout", choices=("作业", "公文"), default="作业", help="with --format docx: the built-in layout")
+    p.add_argument("--docx-template", metavar="FILE", help="with --format docx: a .docx whose styles and page to use")
+    p.add_argument("--name", default="", help="with --format docx: the name on the name/class/date line")
+    p.add_argument("--class", dest="klass", default="", metavar="CLASS", help="with --format docx: the class on it")
     return parser
 
 
@@ -373,6 +380,14 @@ def _export(library: Any, exporter: Any, args: argparse.Namespace) -> list[Any]:
     if course is not None and (args.theme_color or args.theme_tag):
         color = _color_index(library, args.theme_color) if args.theme_color else None
         return [exporter.export_theme(course, out, color=color, tag=args.theme_tag, force=args.force)]
+    if args.format == "docx":
+        from reader.core.export.docx import LAYOUTS, Byline, export_course_docx, export_docx
+
+        template = Path(args.docx_template) if args.docx_template else None
+        byline = Byline(args.name, args.klass, exporter.today)
+        if course is not None:  # one document of the course: its notes, then each article's
+            return [export_course_docx(library, course, out, args.force, LAYOUTS[args.layout], template, byline)]
+        return export_docx(library, ids, out, args.force, LAYOUTS[args.layout], template, byline)
     if course is not None:
         return exporter.export_course(course, out, args.force)
     return exporter.export_articles(ids, out, args.force)
@@ -381,16 +396,25 @@ def _export(library: Any, exporter: Any, args: argparse.Namespace) -> list[Any]:
 def cmd_export(args: argparse.Namespace, folder: Any) -> int:
     from pathlib import Path
 
+    from reader.core.export.length import short_notes
     from reader.core.export.markdown import Exporter, ExportError
 
     try:
         with _library(folder) as library:
             written = _export(library, Exporter(library, Path(folder), template=args.template), args)
+            course = library.collection_id(args.collection) if args.collection else None
+            ids = args.article or (library.collection_articles(course) if course else library.article_ids())
+            short = [] if args.csl else short_notes(library, ids)
     except ExportError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return 1
     for path in written:
         print(path)
+    for title, count, goal in short:  # said, not refused: the notes are written all the same
+        print(
+            f"reader: the notes of {title!r} have {count} characters (字数), under their target of {goal}",
+            file=sys.stderr,
+        )
     return 0
 
 

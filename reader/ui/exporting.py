@@ -8,22 +8,27 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QMenu,
     QMessageBox,
     QWidget,
 )
 
 from reader.core.export.gbt7714 import gbt7714
+from reader.core.export.length import short_notes
 from reader.core.export.markdown import Exporter, ExportError, highlight_markdown, safe_name
 from reader.core.library.store import Library
 
 from .article_view import plain_tip
 from .folder_field import FolderField
+from .handing_in import WordDialog
+from .printing import export_pdf, print_preview
 
 ARTICLE, SELECTED, COURSE, THEME, LIBRARY, CSL = "article", "selected", "course", "theme", "library", "csl"
 
@@ -152,6 +157,7 @@ class ExportActions(QObject):
         self.library, self.data_dir, self.settings = library, data_dir, settings
         self.current, self.selected, self.highlight, self.flush = current, selected, highlight, flush
         self.dialog: ExportDialog | None = None
+        self.dialog_word: WordDialog | None = None
 
     def export_notes(self) -> ExportDialog:
         parent = self.parent()
@@ -169,12 +175,77 @@ class ExportActions(QObject):
         self.dialog = dialog
         return dialog
 
+    def add_to(self, menu: QMenu, export: QAction, make: Callable[..., QAction]) -> None:
+        """File → Export notes, then the ways to hand notes in (``make`` builds a window action)."""
+        menu.addAction(export)
+        menu.addAction(make(self.tr("Export as &Word…"), self.export_word, "Ctrl+Shift+E", "actionExportWord"))
+        menu.addAction(make(self.tr("Export as &PDF…"), self.export_pdf, "Ctrl+Shift+P", "actionExportPdf"))
+        menu.addAction(make(self.tr("&Print…"), self.print_notes, "Ctrl+P", "actionPrint"))
+
+    def _article(self) -> int | None:
+        """The open article, its typing saved; or None, said in the status bar."""
+        self.flush()
+        article_id = self.current()
+        if article_id is None:
+            self.message.emit(self.tr("Open an article first."))
+        return article_id
+
+    def print_notes(self) -> QPrintPreviewDialog | None:
+        """File → 打印: the notes in the layout last chosen for Word, with a preview."""
+        article_id = self._article()
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        return None if article_id is None else print_preview(self.library, article_id, self.settings, parent)
+
+    def export_pdf(self) -> Path | None:
+        article_id = self._article()
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        title = self.tr("Export as PDF")
+        path = None if article_id is None else export_pdf(self.library, article_id, self.settings, parent, title)
+        if path is not None and article_id is not None:
+            self.message.emit(self.tr("Written: %1").replace("%1", str(path)) + self.short_notes([article_id]))
+        return path
+
+    def export_word(self) -> WordDialog | None:
+        """File → 导出为 Word: the open article's notes as a .docx."""
+        self.flush()
+        article_id = self.current()
+        if article_id is None:
+            self.message.emit(self.tr("Open an article first."))
+            return None
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        dialog = WordDialog(self.library, article_id, self.settings, parent)
+        dialog.accepted.connect(
+            lambda: self.message.emit(
+                self.tr("Written: %1").replace("%1", str(dialog.written[0])) + self.short_notes([article_id])
+            )
+        )
+        dialog.open()
+        self.dialog_word = dialog
+        return dialog
+
+    def short_notes(self, article_ids: list[int]) -> str:
+        """What the export says of notes under the 目标字数 their template set (empty when none is)."""
+        return "".join(
+            " "
+            + self.tr("The notes of %1 have %2 characters, under their target of %3.")
+            .replace("%1", f"《{title}》")
+            .replace("%2", str(count))
+            .replace("%3", str(goal))
+            for title, count, goal in short_notes(self.library, article_ids)
+        )
+
     def _exported(self, dialog: ExportDialog) -> None:
         self.settings.setValue("export/folder", dialog.folder.text())
+        kind = dialog.what.currentData()
+        ids = [dialog.current] if kind == ARTICLE and dialog.current else dialog.selected if kind == SELECTED else []
         self.message.emit(
             self.tr("Exported %1 file(s) to %2")
             .replace("%1", str(len(dialog.written)))
             .replace("%2", dialog.folder.text())
+            + self.short_notes(ids)
         )
 
     def copy_citation(self) -> None:

@@ -139,9 +139,8 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Export notes…"), self.exporting.export_notes, "Ctrl+E", "actionExport")
-        )
+        export = self._action(self.tr("&Export notes…"), self.exporting.export_notes, "Ctrl+E", "actionExport")
+        self.exporting.add_to(file_menu, export, self._action)
         file_menu.addAction(
             self._action(
                 self.tr("Copy notes as &Markdown"),

@@ -16,12 +16,15 @@ from PySide6.QtWidgets import (
     QListView,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.core.export.length import body, word_count
+from reader.core.export.length import target as word_target
 from reader.core.export.study_notes import markdown_to_html, quote_highlight, templates
 from reader.core.library.store import Library
 
@@ -211,6 +214,11 @@ class NotesPanel(QWidget):
         self.preview.setObjectName("notesPreview")
         self._preview_timer = QTimer(self, singleShot=True, interval=200)
         self._preview_timer.timeout.connect(self.update_preview)
+        self.length = QLabel(self)  # 字数 as Word counts it, and the template's 目标字数 as a bar
+        self.length.setObjectName("wordCount")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("wordTarget")
+        self.progress.setMaximumHeight(14)
 
         self.find = QLineEdit(self)
         self.find.setObjectName("notesFind")
@@ -241,6 +249,10 @@ class NotesPanel(QWidget):
         notes_split.addWidget(self.editor)
         notes_split.addWidget(self.preview)
         bottom_layout.addWidget(notes_split, 1)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.length)
+        count_row.addWidget(self.progress, 1)
+        bottom_layout.addLayout(count_row)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setObjectName("notesSplitter")
         split.addWidget(top)
@@ -432,7 +444,17 @@ class NotesPanel(QWidget):
         self._preview_timer.start()
 
     def update_preview(self) -> None:
-        self.preview.setHtml(markdown_to_html(self.editor.toPlainText()))
+        text = self.editor.toPlainText()
+        self.preview.setHtml(markdown_to_html(body(text)))  # the front matter (目标字数) is no part of it
+        count, goal = word_count(text), word_target(text)
+        self.length.setText(
+            self.tr("%1 characters of %2").replace("%1", str(count)).replace("%2", str(goal))
+            if goal
+            else self.tr("%1 characters").replace("%1", str(count))
+        )
+        self.progress.setVisible(goal is not None)
+        self.progress.setRange(0, goal or 1)
+        self.progress.setValue(min(count, goal or 0))
 
     def show_find(self) -> None:
         self.find.show()

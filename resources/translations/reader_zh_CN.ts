@@ -572,6 +572,14 @@ Library: %1</source>
 <context>
     <name>NotesPanel</name>
     <message>
+        <source>%1 characters of %2</source>
+        <translation>字数：%1 / 目标 %2</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>字数：%1</translation>
+    </message>
+    <message>
         <source>The library answers again: your notes are saved.</source>
         <translation>文库已恢复响应：笔记已保存。</translation>
     </message>
@@ -763,6 +771,34 @@ Overwrite?</source>
 </context>
 <context>
     <name>ExportActions</name>
+    <message>
+        <source>Export as PDF</source>
+        <translation>导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PDF…</source>
+        <translation>导出为 PDF(&amp;D)……</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)……</translation>
+    </message>
+    <message>
+        <source>The notes of %1 have %2 characters, under their target of %3.</source>
+        <translation>%1的学习笔记共 %2 字，未达目标字数 %3。</translation>
+    </message>
+    <message>
+        <source>Export as &amp;Word…</source>
+        <translation>导出为 Word(&amp;W)……</translation>
+    </message>
+    <message>
+        <source>Open an article first.</source>
+        <translation>请先打开一篇文章。</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
     <message>
         <source>Citation copied.</source>
         <translation>已复制引用格式。</translation>
@@ -969,6 +1005,65 @@ Switch to that window (or wait for the command to finish), then try again.</sour
     <message>
         <source>&amp;Focus mode (only the text)</source>
         <translation>专注模式（只显示正文）(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>WordDialog</name>
+    <message>
+        <source>Export as Word</source>
+        <translation>导出为 Word</translation>
+    </message>
+    <message>
+        <source>Coursework (宋体 小四, 1.5 lines)</source>
+        <translation>作业（宋体 小四，1.5 倍行距）</translation>
+    </message>
+    <message>
+        <source>Official document (GB/T 9704)</source>
+        <translation>公文（GB/T 9704）</translation>
+    </message>
+    <message>
+        <source>My own Word template…</source>
+        <translation>我自己的 Word 模板……</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择……</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Word template</source>
+        <translation>Word 模板</translation>
+    </message>
+    <message>
+        <source>%1
+
+Overwrite?</source>
+        <translation>%1
+
+覆盖吗？</translation>
     </message>
 </context>
 </TS>

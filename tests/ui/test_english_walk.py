@@ -38,6 +38,7 @@ ALLOWED = {
     "title", "author", "tag", "txt", "html", "htm", "mhtml", "mht", "md", "Yandu", "Reader", "PySide", "Qt",
     "sqlite", "Home", "End", "PgUp", "PgDown", "Backspace", "Tab", "Space", "Left", "Right", "Up", "Down",
     "English",  # the settings' language list names each language in itself
+    "Word", "PDF",  # product and format names, as Chinese software writes them
 }
 # fmt: on
 

@@ -292,4 +292,21 @@ def test_a_colour_key_with_nothing_selected_says_what_it_does(qtbot, folder: Pat
     win.findChild(type(win.highlight_action), "actionHighlightColor5").trigger()
     assert win.library.highlights(article_id)[0]["color"] == 4
     assert meanings[4] in win.statusBar().currentMessage() and "Ctrl+Z" in win.statusBar().currentMessage()
+
+
+def test_the_panel_counts_characters_and_shows_the_target(qtbot, folder: Path) -> None:
+    win, article_id = open_seed(qtbot, folder)
+    panel = win.notes_panel
+    panel.editor.setPlainText("学习 Python 3 心得。")
+    panel.update_preview()
+    assert panel.length.text() == "7 characters" and panel.progress.isHidden()
+    panel.editor.setPlainText("")
+    panel.template.setCurrentIndex(panel.template.findText("课程作业"))
+    panel.use_template.click()
+    panel.update_preview()
+    assert panel.length.text() == "17 characters of 1500"
+    assert not panel.progress.isHidden() and (panel.progress.maximum(), panel.progress.value()) == (1500, 17)
+    assert "目标字数" not in panel.preview.toPlainText()  # the front matter is not shown as text
+    panel.flush()
+    assert "under their target of 1500" in win.exporting.short_notes([article_id])
     win.close()

@@ -136,7 +136,12 @@ def format_item(item: dict[str, Any], spaced: bool = True) -> str:
         out += f"{dot}{where}" if where else ""
         out += (comma if where else dot) + year if year else ""
         out += f"{colon}{item['page']}" if item.get("page") else ""
-    elif container or year:  # [Z]: whatever is known
+    elif code == "Z" and (container or publisher or year or item.get("accessed")):
+        out += f"{dot}{container or publisher}" if container or publisher else ""
+        out += (comma if container or publisher else dot) + (_date(item.get("issued")) or year) if year else ""
+        if item.get("accessed"):
+            out += ("" if container or publisher or year else dot) + f"[{_date(item['accessed'])}]"
+    elif container or year:  # whatever is known
         out += f"{dot}{container}" if container else ""
         out += (comma if container else dot) + (_date(item.get("issued")) or year) if year else ""
     return _end(out)
@@ -144,6 +149,8 @@ def format_item(item: dict[str, Any], spaced: bool = True) -> str:
 
 _NEWSPAPER = re.compile(r"(日报|晚报|早报|时报|商报|晨报|青年报|法制报|导报|周报|[^学]报)$")
 _THESIS = re.compile(r"(?:硕士|博士)?学位论文|(?:硕士|博士)论文")
+# A web site or a document library named as the source: the publisher of a page, not a journal.
+_SITE = re.compile(r"(?:网|網|网站|網站|文库|文庫|资料|資料|平台|平臺|论坛|論壇|数据库|數據庫)$")
 
 
 def meta_item(meta: dict[str, Any]) -> dict[str, Any]:
@@ -156,6 +163,8 @@ def meta_item(meta: dict[str, Any]) -> dict[str, Any]:
         if _THESIS.search(source) or meta.get("institution")
         else "article-newspaper"
         if _NEWSPAPER.search(source)
+        else "document"
+        if _SITE.search(source)
         else "article-journal"
         if source
         else "document"
@@ -167,6 +176,8 @@ def meta_item(meta: dict[str, Any]) -> dict[str, Any]:
         item["publisher"] = meta.get("institution") or _THESIS.sub("", source).strip(" ,，")
         if meta.get("place"):
             item["publisher-place"] = meta["place"]
+    elif kind == "document" and source:
+        item["publisher"] = source
     elif source:
         item["container-title"] = source
     date = str(meta.get("date") or "")
@@ -177,8 +188,10 @@ def meta_item(meta: dict[str, Any]) -> dict[str, Any]:
     for key, field in (("issue", "issue"), ("volume", "volume"), ("pages", "page"), ("url", "URL")):
         if meta.get(key):
             item[field] = str(meta[key])
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(meta.get("accessed") or "")):
-        item["accessed"] = {"date-parts": [[int(x) for x in str(meta["accessed"]).split("-")]]}
+    # A page or a dump of unknown kind: the day it came into the library stands for the day it was read.
+    accessed = str(meta.get("accessed") or "") or (str(meta.get("added_at") or "")[:10] if kind == "document" else "")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", accessed):
+        item["accessed"] = {"date-parts": [[int(x) for x in accessed.split("-")]]}
     return item
 
 

@@ -27,6 +27,8 @@ from ..library.store import Library
 from .csl import csl_item
 from .escaping import escape_markdown, obsidian_tag, quote_block
 from .gbt7714 import gbt7714
+from .headings import demote
+from .length import body
 from .references import reference_items
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "export"
@@ -156,6 +158,7 @@ class Exporter:
                     "meaning": escape_markdown(meanings[h["color"]] if h["color"] < len(meanings) else ""),
                     "location": location,
                     "note": h["note"],
+                    "note_block": in_quote(demote(h["note"], 3)) if h["note"] else "",
                     "tags": self.library.highlight_tags(h["id"]),
                     "citation": escape_markdown(citation),
                 }
@@ -172,7 +175,7 @@ class Exporter:
             "title": escape_markdown(meta["title"]),
             "citation": escape_markdown(citation),
             "highlights": highlights,
-            "note": self.library.note("article", article_id),
+            "note": demote(body(self.library.note("article", article_id)), 2),  # its front matter is the template's
             "references": [escape_markdown(r) for r in article.references],
         }
 
@@ -220,7 +223,7 @@ class Exporter:
         lines = [f"# {escape_markdown(name)}", ""]
         note = self.library.note("collection", collection_id)
         if note:
-            lines += [note.strip(), ""]
+            lines += [demote(body(note), 1).strip(), ""]
         lines += ["## 文章", ""]
         for article_id, path in zip(ids, files, strict=True):
             meta = self.library.article_meta(article_id)
@@ -244,9 +247,9 @@ class Exporter:
                 if (color is None or h["color"] == color) and (tag is None or tag in h["tags"])
             ]
             for h in items:
-                lines += [h["quote_block"], ">", f"> ——{h['citation']}（{h['location']}）", ""]
-                if h["note"]:
-                    lines += [h["note"], ""]
+                lines += [h["quote_block"], ">", f"> ——{h['citation']}（{h['location']}）"]
+                lines += [">", in_quote(demote(h["note"], 1))] if h["note"] else []
+                lines.append("")
         return self._write(out, "\n".join(lines).rstrip() + "\n", force)
 
     def export_csl(self, article_ids: list[int], out: Path, force: bool = False) -> Path:
@@ -261,11 +264,16 @@ class Exporter:
         return self._write(out, json.dumps(items, ensure_ascii=False, indent=1) + "\n", force)
 
 
+def in_quote(markdown: str) -> str:
+    """The reader's own Markdown inside a blockquote, line by line (so that it reads with the quote above it)."""
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in markdown.strip().split("\n"))
+
+
 def highlight_markdown(quote: str, meaning: str, location: str, note: str, tags: list[str]) -> str:
-    """One highlight as Markdown, for the clipboard."""
+    """One highlight as Markdown, for the clipboard: the quote, its place, its note and its tags, one blockquote."""
     text = f"{quote_block(quote)}\n>\n> ——{escape_markdown(meaning)} · {escape_markdown(location)}\n"
     if note:
-        text += f"\n{note}\n"
+        text += f">\n{in_quote(note)}\n"
     if tags:
-        text += "\n" + " ".join(obsidian_tag(t) for t in tags) + "\n"
+        text += ">\n> 标签：" + " ".join(obsidian_tag(t) for t in tags) + "\n"
     return text

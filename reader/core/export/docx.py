@@ -164,9 +164,12 @@ class WordDocument:
         if grid is None:
             grid = OxmlElement("w:docGrid")
             section._sectPr.append(grid)
-        grid.set(qn("w:type"), "linesAndChars")
+        # A line grid only: the characters a line follow from the body size and the margins (三号 on 156 mm is
+        # 28). A character grid (`linesAndChars` with `charSpace`) is what Word's own 公文 templates carry,
+        # but LibreOffice and WPS draw it with gaps of a character between characters.
+        del width, chars
+        grid.set(qn("w:type"), "lines")
         grid.set(qn("w:linePitch"), str(round(height / lines * 20)))  # twentieths of a point
-        grid.set(qn("w:charSpace"), str(round((width / chars - self.layout.body[1]) * 4096)))  # 4096ths, from the font
 
     def _font(self, element: Any, east_asian: str, size: float | None = None, bold: bool | None = None) -> None:
         """The fonts of a run or a style: the East Asian one named in ``w:eastAsia``, the Latin one for the rest."""

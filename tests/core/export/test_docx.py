@@ -84,10 +84,10 @@ def test_gongwen_document(noted: tuple[Library, int], tmp_path: Path) -> None:
     assert mm == [210, 297]
     margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
     assert [round(x.mm, 1) for x in margins] == [37, 35, 28, 26]
-    grid = section._sectPr.find(qn("w:docGrid"))  # 22 lines of 28 characters
-    assert grid.get(qn("w:type")) == "linesAndChars" and grid.get(qn("w:linePitch")) == "580"  # 225 mm / 22, in twips
-    pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
-    assert round(section.left_margin.pt + section.right_margin.pt + 28 * pitch) == round(Mm(210).pt)
+    grid = section._sectPr.find(qn("w:docGrid"))  # 22 lines; 28 characters of 三号 (16 pt) fill the 156 mm line
+    assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == "580"  # 225 mm / 22, in twips
+    width = Mm(210).pt - section.left_margin.pt - section.right_margin.pt
+    assert int(width // 16) == 27 and width / 28 > 15.5  # 28 characters at 15.8 pt, as Word fits a 公文 line
 
 
 def test_zuoye_layout(noted: tuple[Library, int], tmp_path: Path) -> None:

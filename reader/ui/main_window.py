@@ -454,7 +454,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 860)
+            room = self.screen().availableGeometry()  # a laptop's 768 px must hold the whole window
+            self.resize(min(1360, room.width()), min(860, room.height() - 40))
         for key, part in self._layout_parts().items():
             state = self.settings.value(key)
             if state is not None:

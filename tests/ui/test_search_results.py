@@ -138,3 +138,23 @@ def test_f2_after_clearing_a_search_edits_the_article_chosen(qtbot, window) -> N
         w.text() for w in dialog.findChildren(type(pane.search))
     ]
     dialog.reject()
+
+
+def test_hits_keep_their_rows_after_focus_mode(qtbot, window) -> None:  # noqa: F811
+    """Rows measured while focus mode hid the list were measured at no width; shown again, they fit."""
+    from PySide6.QtGui import QAction
+
+    import_and_wait(qtbot, window, [SEED, CITED])
+    window.importer.summary_dialog.close()
+    window.resize(1366, 768)
+    results = _search(qtbot, window, "治理")
+    qtbot.wait(50)
+    before = [results.visualItemRect(results.item(i)).height() for i in range(min(4, results.count()))]
+    focus = window.findChild(QAction, "actionFocusMode")
+    focus.trigger()
+    qtbot.wait(50)
+    focus.trigger()
+    qtbot.waitUntil(lambda: results.isVisible())
+    qtbot.wait(50)
+    after = [results.visualItemRect(results.item(i)).height() for i in range(len(before))]
+    assert after == before, (before, after)

@@ -136,7 +136,7 @@ URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&%_:-]+")
 # Words of page controls: a line made of nothing else is chrome (`【打印此文】【关闭窗口】`,
 # `下载本文 收藏本文 举报`, `引证文献  共引文献  同被引文献`, `分享 收藏 点赞 在看`).
 _CONTROL_WORDS = re.compile(
-    r"打印此文|打印本文|打印本页|打印|关闭窗口|關閉窗口|下载本文|下載本文|收藏本文|举报|舉報|分享到|分享|收藏|点赞|點讚|在看|"
+    r"打印此文|打印本文|打印本页|打印|关闭窗口|關閉窗口|关闭|關閉|下载本文|下載本文|收藏本文|举报|舉報|分享到|分享|收藏|点赞|點讚|在看|"
     r"引证文献|引證文獻|共引文献|同被引文献|二级参考文献|知网研学|记笔记|帮助中心|客服中心|联系我们|版权声明|返回顶部|"
     r"上一篇|下一篇|在线阅读|下载PDF|PDF下载|CAJ下载|HTML阅读|手机阅读|纠错|字号|登录|注册|返回列表|"
     r"Skip to (?:main )?content|Sign [Ii]n|Sign [Uu]p|Log [Ii]n|Register|Download PDF|Google Scholar|Article|"

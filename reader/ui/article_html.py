@@ -30,14 +30,7 @@ class Labels:
     show: str = "show"
     hide: str = "hide"
     check: str = "Please check: %1 (F2 corrects the details)"
-    doubts: dict[str, str] = field(
-        default_factory=lambda: {
-            "title_guessed": "the title",
-            "no_authors": "no authors found",
-            "no_year": "no year found",
-            "no_sections": "no sections found",
-        }
-    )
+    doubts: dict[str, str] = field(default_factory=dict)  # doubt code → its words; the code where none
 
 
 def _paragraph(text: str, marks: list[tuple[int, int, int]], cited: set[int]) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from ..model import PARSER_VERSION, Article  # noqa: F401 - re-exported
@@ -111,7 +110,7 @@ def _apply_page_meta(article: Article, meta: PageMeta) -> None:
     article.keywords = meta.keywords or article.keywords
     article.abstract = meta.abstract or article.abstract
     article.doi = meta.doi or article.doi
-    article.doubts = doubts_of(replace(article, doubts=[d for d in article.doubts if d == "title_guessed"]))
+    article.doubts = doubts_of(article)
 
 
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
@@ -445,9 +444,10 @@ def _is_marker(line: str) -> bool:
 
 
 def doubts_of(article: Article) -> list[str]:
-    """The doubts an article's fields raise (codes of ``reader.core.model.DOUBTS``), with those the
-    parser recorded while reading."""
-    doubts = list(article.doubts)
+    """The doubts an article raises (codes of ``reader.core.model.DOUBTS``): those the parser recorded
+    while reading (a guessed title), and those its fields say now (no authors, no year, a long body
+    without headings). Asked again after fields change, it answers for the fields as they are."""
+    doubts = [d for d in article.doubts if d not in _FIELD_DOUBTS]
     if not article.authors:
         doubts.append("no_authors")
     if article.year is None:
@@ -455,6 +455,9 @@ def doubts_of(article: Article) -> list[str]:
     if not article.headed_sections and sum(len(p) for s in article.sections for p in s.paragraphs) > 1500:
         doubts.append("no_sections")  # a long text with no heading found in it
     return list(dict.fromkeys(doubts))
+
+
+_FIELD_DOUBTS = frozenset({"no_authors", "no_year", "no_sections"})  # what the fields themselves tell
 
 
 def _ends_references(line: str) -> bool:

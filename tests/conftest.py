@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -95,3 +96,15 @@ QMessageBox.critical = staticmethod(lambda parent, title, text: said.append(text
 QMessageBox.warning = staticmethod(lambda parent, title, text: said.append(text))
 print(reader.app.run(sys.argv[1]), said, flush=True)
 """
+
+
+def copy_with_modes(folder: Path, into: Path, dir_mode: int, file_mode: int) -> Path:
+    """A copy of the library ``folder`` as ``into/lib`` (``into`` open to everyone), its lock left out,
+    every folder and file of it given these modes: how another user would find it."""
+    into.chmod(0o755)
+    lib = into / "lib"
+    shutil.copytree(folder, lib)
+    (lib / "reader.lock").unlink(missing_ok=True)
+    for path in [lib, *lib.rglob("*")]:
+        path.chmod(dir_mode if path.is_dir() else file_mode)
+    return lib

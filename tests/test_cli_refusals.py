@@ -18,7 +18,7 @@ from reader.core.library import lock as lock_module
 from reader.core.library.backup import make_backup
 from reader.core.library.lock import ReadOnlyLibrary
 from reader.core.library.store import DB_NAME, Library
-from tests.conftest import WINDOW_SCRIPT, as_nobody
+from tests.conftest import WINDOW_SCRIPT, as_nobody, copy_with_modes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -127,12 +127,7 @@ def test_a_read_only_library_file_for_real(folder: Path) -> None:
     refuse, saying so; reading commands read it."""
     shared = Path(tempfile.mkdtemp())
     try:
-        shared.chmod(0o755)
-        lib = shared / "lib"
-        shutil.copytree(folder, lib)
-        (lib / "reader.lock").unlink(missing_ok=True)
-        for path in [lib, *lib.rglob("*")]:
-            path.chmod(0o777 if path.is_dir() else 0o666)
+        lib = copy_with_modes(folder, shared, 0o777, 0o666)
         (lib / DB_NAME).chmod(0o444)
         listed = as_nobody("-m", "reader", "list", "--data-dir", str(lib))
         assert listed.returncode == 0 and "党建引领基层治理新探索" in listed.stdout, listed.stderr

@@ -19,7 +19,7 @@ from reader.core.library import schema
 from reader.core.library.backup import make_backup
 from reader.core.library.database import NewerLibrary
 from reader.core.library.store import DB_NAME, Library
-from tests.conftest import WINDOW_SCRIPT, as_nobody
+from tests.conftest import WINDOW_SCRIPT, as_nobody, copy_with_modes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,12 +104,7 @@ def test_a_read_only_folder_for_real(folder: Path) -> None:
     """As a user who cannot write the folder: reading commands work, writing ones and the window say why."""
     shared = Path(tempfile.mkdtemp())
     try:
-        shared.chmod(0o755)
-        lib = shared / "lib"
-        shutil.copytree(folder, lib)
-        (lib / "reader.lock").unlink(missing_ok=True)
-        for path in [lib, *lib.rglob("*")]:
-            path.chmod(0o555 if path.is_dir() else 0o444)
+        lib = copy_with_modes(folder, shared, 0o555, 0o444)
         listed = as_nobody("-m", "reader", "list", "--data-dir", str(lib))
         assert listed.returncode == 0 and "党建引领基层治理新探索" in listed.stdout, listed.stderr
         refused = as_nobody("-m", "reader", "reindex", "--data-dir", str(lib))

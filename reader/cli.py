@@ -282,7 +282,7 @@ def cmd_import(args: argparse.Namespace, folder: Any) -> int:
     for name, reason in summary.refused:
         print(f"  refused {name}: {reason}")
     if summary.total == 0:
-        print("reader: nothing to import there (no .txt, .htm or .html files)", file=sys.stderr)
+        print("reader: nothing to import there (no .txt, .htm, .html, .pdf or .docx files)", file=sys.stderr)
         return 1
     return 1 if summary.refused else 0
 

@@ -172,7 +172,7 @@ def test_parse_takes_a_folder_and_an_empty_import_says_so(tmp_path: Path, capsys
     folder.mkdir()
     text = "社区协商议事规则的完善路径\n摘要:本文讨论议事规则。\n一、问题\n" + "正文。" * 40
     (folder / "a.txt").write_text(text, "utf-8")
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")  # not a dump: not taken
+    (folder / "sheet.xlsx").write_bytes(b"PK\x03\x04")  # not an article file: not taken
     assert main(["parse", "--json", str(folder)]) == 0
     [line] = capsys.readouterr().out.splitlines()
     assert json.loads(line)["title"] == "社区协商议事规则的完善路径"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-PARSER_VERSION = 2  # stored with each article; `reader reparse` brings older ones up to date
+PARSER_VERSION = 3  # stored with each article; `reader reparse` brings older ones up to date
 
 
 # Doubt code → the field it concerns. The parser records a code where it had to guess (the title) or
@@ -55,6 +55,8 @@ class Article:
     related: list[str] = field(default_factory=list)
     encoding: str | None = None
     error: str | None = None
+    # A PDF's first-page footnotes (收稿日期, 基金项目, 作者简介 …), kept apart from the text.
+    footnotes: list[str] = field(default_factory=list)
     # What the parser was unsure of, as codes (see DOUBTS); the reader is asked to check these fields.
     doubts: list[str] = field(default_factory=list)
 

@@ -30,6 +30,7 @@ class Labels:
     show: str = "show"
     hide: str = "hide"
     check: str = "Please check: %1 (F2 corrects the details)"
+    footnotes: str = "Notes on the first page"
     doubts: dict[str, str] = field(default_factory=dict)  # doubt code → its words; the code where none
 
 
@@ -77,6 +78,9 @@ def render(article: Article, labels: Labels, show_abstract: bool = True, show_re
         )
         if show_abstract:
             parts.append(f'<p class="abstract">{escape(article.abstract)}</p>')
+    if article.footnotes:  # a PDF's 收稿日期, 基金项目, 作者简介: about the article, not of its text
+        notes = "<br>".join(escape(n) for n in article.footnotes)
+        parts.append(f'<p class="footnotes"><span class="label">{escape(labels.footnotes)}</span><br>{notes}</p>')
     marks: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
     for c in article.citations:
         marks.setdefault((c.section, c.paragraph), []).append((c.start, c.end, c.ref))
@@ -105,6 +109,14 @@ def render(article: Article, labels: Labels, show_abstract: bool = True, show_re
     return "\n".join(parts)
 
 
+DEFAULT_LINE_HEIGHT = 160  # percent of the font size: Chinese text reads best at 1.5–2 lines
+
+
+def style(line_height: int = DEFAULT_LINE_HEIGHT) -> str:
+    """The article's style sheet, with the body's line height in percent."""
+    return STYLE.replace("line-height: 160%", f"line-height: {line_height}%")
+
+
 STYLE = """
 h1 { font-size: 150%; font-weight: 600; margin-bottom: 6px; }
 h2 { font-size: 125%; font-weight: 600; margin-top: 18px; }
@@ -121,4 +133,5 @@ span.label { font-weight: 600; color: #444; }
 p.ref { margin-bottom: 4px; }
 p.related-head { color: #777; margin-top: 24px; border-top: 1px solid #ccc; }
 p.related { color: #888; }
+p.footnotes { color: #666; font-size: small; margin-top: 6px; line-height: 130%; }
 """

@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QPoint, QUrl
 from PySide6.QtGui import QFontMetricsF, QImage, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from .article_html import STYLE
+from .article_html import DEFAULT_LINE_HEIGHT, style
 
 MEASURE = 36  # Chinese characters a line of the body text: a comfortable measure
 
@@ -71,8 +71,14 @@ class ArticleView(InertBrowser):
         super().__init__(parent)
         self.setObjectName("articleView")
         self.setAccessibleName(self.tr("Article text"))
-        self.document().setDefaultStyleSheet(STYLE)
+        self.line_height = DEFAULT_LINE_HEIGHT
+        self.document().setDefaultStyleSheet(style())
         self.document().setDocumentMargin(24)
+
+    def set_line_height(self, percent: int) -> None:
+        """The body's line height, in percent of the font size; applies to the next page set."""
+        self.line_height = percent
+        self.document().setDefaultStyleSheet(style(percent))
 
     def fit_measure(self) -> None:
         """Keep lines at about MEASURE characters, centred: a view wider than that gets side margins."""

@@ -175,6 +175,24 @@ class ImportSummaryDialog(QDialog):
             "parse_failed": self.tr("could not be parsed"),
             "store_failed": self.tr("could not be stored"),
             "missing": self.tr("no such file or folder"),
+            "pdf_password": self.tr(
+                "a PDF with a password: open it in a PDF viewer, save or print it as a PDF without a password, "
+                "and import that"
+            ),
+            "pdf_scan": self.tr(
+                "a PDF without a text layer (a scanned paper): run text recognition (OCR) on it, or download "
+                "the paper's text PDF, and import that"
+            ),
+            "pdf_unreadable": self.tr("not a PDF that can be read"),
+            "docx_unreadable": self.tr("not a Word document that can be read"),
+            "old_word": self.tr(
+                "a legacy Word document (.doc): open it in Word or WPS, save it as .docx or PDF, and import that"
+            ),
+            "cnki_format": self.tr(
+                "a CNKI reader file (.caj/.kdh/.nh), which only CAJViewer opens: download the paper as PDF, "
+                "or print it to PDF from CAJViewer, and import that"
+            ),
+            "zip_archive": self.tr("a zip archive, not a Word document: unpack it and import its files"),
         }.get(code or "")
         if words is None:
             return reason
@@ -202,13 +220,19 @@ class ImportController(QObject):
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import page dumps"), "", self.tr("Page dumps (*.txt *.htm *.html);;All files (*)")
+            self.window,
+            self.tr("Import articles"),
+            "",
+            self.tr(
+                "Articles (*.txt *.htm *.html *.pdf *.docx);;PDF (*.pdf);;Word documents (*.docx);;"
+                "Page dumps (*.txt *.htm *.html);;All files (*)"
+            ),
         )
         if files:
             self.import_paths(files)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder of page dumps"))
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder of articles"))
         if folder:
             self.import_paths([folder])
 

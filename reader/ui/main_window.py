@@ -423,6 +423,7 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, dialog: SettingsDialog) -> None:
         dialog.save()
         self.reading_pane.set_font_size(dialog.font_size.value())
+        self.reading_pane.set_line_height(dialog.line_height.value())
         for editor in (self.notes_panel.editor, self.notes_panel.highlight_note):
             editor.set_delay(dialog.autosave.value())
 

@@ -5,26 +5,19 @@ from __future__ import annotations
 import bisect
 import contextlib
 import sqlite3
-from html import escape
 from typing import Any
 from urllib.parse import unquote
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QFont,
-    QGuiApplication,
-    QKeySequence,
     QTextCharFormat,
     QTextCursor,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
     QSplitter,
     QTextEdit,
     QToolButton,
@@ -38,13 +31,17 @@ from reader.core.library.store import Library
 from reader.core.model import Article
 from reader.core.parse.citation_marks import MAX_LINKED_MARKS
 
-from .article_html import Labels, render
+from .article_html import DEFAULT_LINE_HEIGHT, Labels, render
 from .article_map import ArticleMap, abstract_position, map_blocks
 from .article_view import ArticleView, plain_tip
+from .original_file import has_original, open_original
+from .references_list import ReferencesList
 from .search_results import match_text
+from .welcome import WelcomePage
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 MIN_FONT, MAX_FONT, DEFAULT_FONT = 9, 28, 13
+MIN_LINE, MAX_LINE = 130, 220  # line height, percent
 # Highlight colours: light enough for black text, distinct from each other and from the selection.
 HIGHLIGHT_COLORS = ("#ffe98a", "#bfe0ff", "#ffc9d6", "#c8efc1", "#ded3ff")
 
@@ -73,6 +70,7 @@ class ReadingPane(QWidget):
         self.view.anchorClicked.connect(self._link)
         self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
         self.set_font_size(settings.value("reading/fontSize", DEFAULT_FONT, type=int))
+        self.view.set_line_height(settings.value("reading/lineHeight", DEFAULT_LINE_HEIGHT, type=int))
 
         self.title_label = QLabel(self.prompt(), self)
         self.title_label.setObjectName("readingTitle")
@@ -96,20 +94,16 @@ class ReadingPane(QWidget):
         self.outline.itemClicked.connect(self._outline_clicked)
         self.outline.itemActivated.connect(self._outline_clicked)
 
-        self.references = QListWidget(self)
-        self.references.setObjectName("referencesView")
-        self.references.setAccessibleName(self.tr("References"))
-        self.references.setWordWrap(True)
-        self.references.itemActivated.connect(self._reference_activated)
-        self.references.itemDoubleClicked.connect(self._reference_activated)
-        self.references.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.references.customContextMenuRequested.connect(self._references_menu)
-        copy = QAction(self.tr("Copy as GB/T 7714"), self.references)
-        copy.setShortcut(QKeySequence.StandardKey.Copy)
-        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        copy.triggered.connect(self.copy_reference)
-        self.references.addAction(copy)
-        self.copy_action = copy
+        self.references = ReferencesList(self)
+        self.references.citationRequested.connect(self.go_to_citation)
+        self.copy_action = self.references.copy_action
+        self.original_button = QToolButton(self)
+        self.original_button.setObjectName("openOriginal")
+        self.original_button.setText(self.tr("Open the original file"))
+        self.original_button.setToolTip(self.tr("Figures, tables and equations, in the system's viewer"))
+        self.original_button.clicked.connect(self.open_original)
+        self.original_button.hide()
+        bar.insertWidget(1, self.original_button)
 
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.setObjectName("readingSide")
@@ -146,6 +140,7 @@ class ReadingPane(QWidget):
             show=self.tr("show"),
             hide=self.tr("hide"),
             check=self.tr("Please check: %1 (F2 corrects the details)"),
+            footnotes=self.tr("Notes on the first page"),
             doubts={
                 "title_guessed": self.tr("the title"),
                 "no_authors": self.tr("no authors found"),
@@ -163,6 +158,7 @@ class ReadingPane(QWidget):
         self._render()
         self._fill_outline()
         self._fill_references()
+        self.original_button.setVisible(article_id is not None and has_original(self.library, article_id))
         if self.article is not None and article_id is not None:
             self.title_label.setText(self.article.title or "")
             if len(self.article.citations) >= MAX_LINKED_MARKS:
@@ -180,21 +176,7 @@ class ReadingPane(QWidget):
 
     def show_welcome(self) -> None:
         """The first-run page of an empty library: the sample article and a short guide."""
-        steps = [
-            self.tr("Import: File → Import (Ctrl+O), drag files onto the window, or paste an article (Ctrl+Shift+V)."),
-            self.tr("Highlight: select text and press Ctrl+H, or Ctrl+1 … Ctrl+5 for a colour."),
-            self.tr("Note: write on a highlight, or your study notes on the right; they save themselves."),
-            self.tr("Export: File → Export notes (Ctrl+E) writes Markdown with the citation."),
-        ]
-        items = "".join(f"<li>{escape(s)}</li>" for s in steps)
-        self.view.setHtml(
-            f"<h1>{escape(self.tr('Welcome to Yandu Reader'))}</h1>"
-            f"<p>{escape(self.tr('Your library is empty. Start with the sample article, or import your own.'))}</p>"
-            f'<p><a href="start:sample">{escape(self.tr("Open the sample article"))}</a>　'
-            f'<a href="start:import">{escape(self.tr("Import files…"))}</a>　'
-            f'<a href="start:dismiss">{escape(self.tr("Do not show this again"))}</a></p>'
-            f"<ol>{items}</ol>"
-        )
+        self.view.setHtml(WelcomePage(self).html())
 
     def _render(self, keep_scroll: bool = False) -> None:
         if self.article is None:
@@ -364,14 +346,7 @@ class ReadingPane(QWidget):
         self.outline.expandAll()
 
     def _fill_references(self) -> None:
-        self.references.clear()
-        if self.article is None:
-            return
-        for n, ref in enumerate(self.article.references, start=1):
-            item = QListWidgetItem(f"[{n}] {ref}")
-            item.setData(Qt.ItemDataRole.UserRole, n)
-            item.setToolTip(plain_tip(f"[{n}] {ref}"))
-            self.references.addItem(item)
+        self.references.fill(self.article.references if self.article is not None else [])
 
     # -- moving about -------------------------------------------------------
 
@@ -430,8 +405,7 @@ class ReadingPane(QWidget):
             self._render(keep_scroll=True)
 
     def go_to_reference(self, n: int) -> None:
-        self.references.setCurrentRow(n - 1)
-        self.references.scrollToItem(self.references.currentItem())
+        self.references.show_reference(n)
         top = self.reference_top(n)
         if top is not None:
             self.view.verticalScrollBar().setValue(top)
@@ -441,23 +415,10 @@ class ReadingPane(QWidget):
         if top is not None:
             self.view.verticalScrollBar().setValue(max(0, top - 40))
 
-    def _reference_activated(self, item: QListWidgetItem) -> None:
-        self.go_to_citation(item.data(Qt.ItemDataRole.UserRole))
-
-    def _references_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        menu.addAction(self.copy_action)
-        menu.addAction(
-            self.tr("Show where it is cited"),
-            lambda: self._reference_activated(self.references.currentItem()) if self.references.currentItem() else None,
-        )
-        menu.popup(self.references.viewport().mapToGlobal(pos))
-
-    def copy_reference(self) -> None:
-        """The reference as GB/T 7714 text: the entry as the article's list gives it, with its number."""
-        item = self.references.currentItem()
-        if item is not None:
-            QGuiApplication.clipboard().setText(item.text())
+    def open_original(self) -> None:
+        """The imported PDF or Word file in the system's viewer, for what the text cannot show."""
+        if self.article_id is not None and not open_original(self.library, self.article_id):
+            self.message.emit(self.tr("The original file could not be opened: no viewer for it was found."))
 
     # -- settings -----------------------------------------------------------
 
@@ -475,6 +436,14 @@ class ReadingPane(QWidget):
         self.view.document().setDefaultFont(font)
         self.settings.setValue("reading/fontSize", size)
         self.view.fit_measure()
+        if self.article is not None:
+            self._render(keep_scroll=True)
+
+    def set_line_height(self, percent: int) -> None:
+        """Line height of the body text in percent (130–220), remembered."""
+        percent = max(MIN_LINE, min(MAX_LINE, percent))
+        self.view.set_line_height(percent)
+        self.settings.setValue("reading/lineHeight", percent)
         if self.article is not None:
             self._render(keep_scroll=True)
 

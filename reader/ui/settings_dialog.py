@@ -1,4 +1,4 @@
-"""Settings: language, reading font size, default export folder, autosave delay."""
+"""Settings: language, reading font size and line height, default export folder, autosave delay."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .article_html import DEFAULT_LINE_HEIGHT
 from .folder_field import FolderField
-from .reading_pane import DEFAULT_FONT, MAX_FONT, MIN_FONT
+from .reading_pane import DEFAULT_FONT, MAX_FONT, MAX_LINE, MIN_FONT, MIN_LINE
 
 
 class SettingsDialog(QDialog):
@@ -30,6 +31,12 @@ class SettingsDialog(QDialog):
         self.font_size = QSpinBox(self)
         self.font_size.setRange(MIN_FONT, MAX_FONT)
         self.font_size.setValue(settings.value("reading/fontSize", DEFAULT_FONT, type=int))
+        self.line_height = QSpinBox(self)
+        self.line_height.setObjectName("lineHeight")
+        self.line_height.setRange(MIN_LINE, MAX_LINE)
+        self.line_height.setSingleStep(10)
+        self.line_height.setSuffix(" %")
+        self.line_height.setValue(settings.value("reading/lineHeight", DEFAULT_LINE_HEIGHT, type=int))
         self.export_folder = FolderField(
             str(settings.value("export/folder", "")), self.tr("Default export folder"), self
         )
@@ -41,6 +48,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Language (after a restart)"), self.language)
         form.addRow(self.tr("Reading font size"), self.font_size)
+        form.addRow(self.tr("Line height"), self.line_height)
         form.addRow(self.tr("Default export folder"), self.export_folder)
         form.addRow(self.tr("Save notes after typing stops for"), self.autosave)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -51,5 +59,6 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         self.settings.setValue("ui/language", self.language.currentData())
         self.settings.setValue("reading/fontSize", self.font_size.value())
+        self.settings.setValue("reading/lineHeight", self.line_height.value())
         self.settings.setValue("export/folder", self.export_folder.text())
         self.settings.setValue("notes/autosaveMs", self.autosave.value())

@@ -30,6 +30,34 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
+        <source>a zip archive, not a Word document: unpack it and import its files</source>
+        <translation>压缩包，不是 Word 文档：请解压后导入其中的文件</translation>
+    </message>
+    <message>
+        <source>a CNKI reader file (.caj/.kdh/.nh), which only CAJViewer opens: download the paper as PDF, or print it to PDF from CAJViewer, and import that</source>
+        <translation>知网阅读器格式（.caj/.kdh/.nh），只能用 CAJViewer 打开：请下载论文的 PDF 版，或在 CAJViewer 中打印为 PDF 后再导入</translation>
+    </message>
+    <message>
+        <source>a legacy Word document (.doc): open it in Word or WPS, save it as .docx or PDF, and import that</source>
+        <translation>旧版 Word 文档（.doc）：请在 Word 或 WPS 中打开，另存为 .docx 或 PDF 后再导入</translation>
+    </message>
+    <message>
+        <source>not a Word document that can be read</source>
+        <translation>无法读取的 Word 文档</translation>
+    </message>
+    <message>
+        <source>not a PDF that can be read</source>
+        <translation>无法读取的 PDF</translation>
+    </message>
+    <message>
+        <source>a PDF without a text layer (a scanned paper): run text recognition (OCR) on it, or download the paper's text PDF, and import that</source>
+        <translation>PDF 没有文字层（扫描件）：请先做文字识别（OCR），或下载论文的文字版 PDF 后再导入</translation>
+    </message>
+    <message>
+        <source>a PDF with a password: open it in a PDF viewer, save or print it as a PDF without a password, and import that</source>
+        <translation>带密码的 PDF：请在 PDF 阅读器中打开，另存或打印为无密码的 PDF 后再导入</translation>
+    </message>
+    <message>
         <source>no such file or folder</source>
         <translation>文件或文件夹不存在</translation>
     </message>
@@ -439,6 +467,22 @@ Library: %1</source>
 <context>
     <name>ReadingPane</name>
     <message>
+        <source>Notes on the first page</source>
+        <translation>首页脚注</translation>
+    </message>
+    <message>
+        <source>The original file could not be opened: no viewer for it was found.</source>
+        <translation>无法打开原文件：没有找到能打开它的程序。</translation>
+    </message>
+    <message>
+        <source>Figures, tables and equations, in the system's viewer</source>
+        <translation>在系统查看器中看图、表和公式</translation>
+    </message>
+    <message>
+        <source>Open the original file</source>
+        <translation>打开原文件</translation>
+    </message>
+    <message>
         <source>no year found</source>
         <translation>未识别出年份</translation>
     </message>
@@ -463,26 +507,6 @@ Library: %1</source>
         <translation>本文只有前 %1 处引注标号链接到参考文献。</translation>
     </message>
     <message>
-        <source>Import: File → Import (Ctrl+O), drag files onto the window, or paste an article (Ctrl+Shift+V).</source>
-        <translation>导入：文件 → 导入（Ctrl+O），把文件拖进窗口，或粘贴为文章（Ctrl+Shift+V）。</translation>
-    </message>
-    <message>
-        <source>Highlight: select text and press Ctrl+H, or Ctrl+1 … Ctrl+5 for a colour.</source>
-        <translation>划线：选中文字按 Ctrl+H，或用 Ctrl+1 至 Ctrl+5 选择颜色。</translation>
-    </message>
-    <message>
-        <source>Note: write on a highlight, or your study notes on the right; they save themselves.</source>
-        <translation>笔记：为划线写批注，或在右侧写学习笔记，会自动保存。</translation>
-    </message>
-    <message>
-        <source>Export: File → Export notes (Ctrl+E) writes Markdown with the citation.</source>
-        <translation>导出：文件 → 导出笔记（Ctrl+E），生成带引用格式的 Markdown。</translation>
-    </message>
-    <message>
-        <source>Welcome to Yandu Reader</source>
-        <translation>欢迎使用研读</translation>
-    </message>
-    <message>
         <source>This selection cannot be highlighted: only the body text is (not the title, abstract, headings or references).</source>
         <translation>所选内容无法划线：只能划正文（标题、摘要、小标题和参考文献不能划线）。</translation>
     </message>
@@ -491,32 +515,12 @@ Library: %1</source>
         <translation>有 %1 处划线无法在正文中显示（可在划线列表中查看）。</translation>
     </message>
     <message>
-        <source>Your library is empty. Start with the sample article, or import your own.</source>
-        <translation>文库还是空的。可以先打开样文，或导入自己的文章。</translation>
-    </message>
-    <message>
-        <source>Open the sample article</source>
-        <translation>打开样文</translation>
-    </message>
-    <message>
-        <source>Import files…</source>
-        <translation>导入文件……</translation>
-    </message>
-    <message>
-        <source>Do not show this again</source>
-        <translation>不再显示</translation>
-    </message>
-    <message>
         <source>Abstract</source>
         <translation>摘要</translation>
     </message>
     <message>
         <source>Choose an article in the library, or import one (Ctrl+O).</source>
         <translation>请在文库中选择一篇文章，或导入新文章（Ctrl+O）。</translation>
-    </message>
-    <message>
-        <source>Copy as GB/T 7714</source>
-        <translation>复制为 GB/T 7714 格式</translation>
     </message>
     <message>
         <source>Keywords</source>
@@ -537,10 +541,6 @@ Library: %1</source>
     <message>
         <source>Show or hide the abstract</source>
         <translation>显示或隐藏摘要</translation>
-    </message>
-    <message>
-        <source>Show where it is cited</source>
-        <translation>显示引用位置</translation>
     </message>
     <message>
         <source>hide</source>
@@ -738,6 +738,10 @@ Overwrite?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Line height</source>
+        <translation>行距</translation>
+    </message>
+    <message>
         <source>As the system (Chinese unless it is English)</source>
         <translation>跟随系统（系统为英文时用英文，否则用中文）</translation>
     </message>
@@ -815,20 +819,20 @@ Overwrite?</source>
 <context>
     <name>ImportController</name>
     <message>
+        <source>Import a folder of articles</source>
+        <translation>导入文章文件夹</translation>
+    </message>
+    <message>
+        <source>Articles (*.txt *.htm *.html *.pdf *.docx);;PDF (*.pdf);;Word documents (*.docx);;Page dumps (*.txt *.htm *.html);;All files (*)</source>
+        <translation>文章 (*.txt *.htm *.html *.pdf *.docx);;PDF (*.pdf);;Word 文档 (*.docx);;网页文本 (*.txt *.htm *.html);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>导入文章</translation>
+    </message>
+    <message>
         <source>This article is already in the library: it is open.</source>
         <translation>这篇文章已在文库中，已为你打开。</translation>
-    </message>
-    <message>
-        <source>Import a folder of page dumps</source>
-        <translation>导入网页文本所在的文件夹</translation>
-    </message>
-    <message>
-        <source>Import page dumps</source>
-        <translation>导入网页文本</translation>
-    </message>
-    <message>
-        <source>Page dumps (*.txt *.htm *.html);;All files (*)</source>
-        <translation>网页文本 (*.txt *.htm *.html);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Pasted text imported.</source>
@@ -1064,6 +1068,84 @@ Overwrite?</source>
         <translation>%1
 
 覆盖吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesList</name>
+    <message>
+        <source>Show where it is cited</source>
+        <translation>显示引用位置</translation>
+    </message>
+    <message>
+        <source>Copy as GB/T 7714</source>
+        <translation>按 GB/T 7714 复制</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>参考文献</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>File → Export notes (Ctrl+E) writes Markdown with the citation.</source>
+        <translation>文件 → 导出笔记（Ctrl+E），生成带引文的 Markdown。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Write on a highlight, or your study notes on the right; they save themselves.</source>
+        <translation>在划线上写批注，或在右侧写学习心得；会自动保存。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Select text and press Ctrl+H, or Ctrl+1 … Ctrl+5 for a colour.</source>
+        <translation>选中文字后按 Ctrl+H，或按 Ctrl+1 … Ctrl+5 选颜色。</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>The outline on the left jumps to a section; [n] marks lead to the references.</source>
+        <translation>左侧大纲可跳到各节；正文中的 [n] 标记链接到参考文献。</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <source>File → Import (Ctrl+O), drag files onto the window, or paste an article (Ctrl+Shift+V). Page dumps (.txt, .html), PDF and Word (.docx) files are read.</source>
+        <translation>文件 → 导入（Ctrl+O），把文件拖到窗口上，或粘贴一篇文章（Ctrl+Shift+V）。可读取网页文本（.txt、.html）、PDF 与 Word（.docx）文件。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Do not show this again</source>
+        <translation>不再显示</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>导入文件……</translation>
+    </message>
+    <message>
+        <source>Open the sample article</source>
+        <translation>打开样文</translation>
+    </message>
+    <message>
+        <source>Welcome to Yandu Reader</source>
+        <translation>欢迎使用研读</translation>
+    </message>
+    <message>
+        <source>Your library is empty. Start with the sample article, or import your own.</source>
+        <translation>文库还是空的。可以先打开样文，或导入自己的文章。</translation>
     </message>
 </context>
 </TS>

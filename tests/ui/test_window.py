@@ -112,7 +112,7 @@ def test_citation_mark_reaches_its_reference_and_back(qtbot, window) -> None:
         0, min(window.reading_pane.citation_top(1, 0) - 40, view.verticalScrollBar().maximum())
     )
     refs.setCurrentRow(1)
-    window.reading_pane.copy_reference()
+    window.reading_pane.references.copy_reference()
     assert QGuiApplication.clipboard().text().startswith("[2] 孙立民.社区治理中的多元主体参与困境及其破解")
 
 

@@ -17,7 +17,8 @@ from ..parse.citation_marks import link_citations
 def read_article(db: Database, article_id: int) -> Article | None:
     """The stored article with its sections, references, related teasers and linked [n] marks."""
     row = db.execute(
-        "SELECT title, authors, source, year, issue, cited_by, uploader, doi, abstract, keywords, encoding, doubts"
+        "SELECT title, authors, source, year, issue, cited_by, uploader, doi, abstract, keywords, encoding, doubts,"
+        " footnotes"
         " FROM articles WHERE id = ?",
         [article_id],
     ).fetchone()
@@ -49,6 +50,7 @@ def read_article(db: Database, article_id: int) -> Article | None:
         related=related,
         encoding=row[10],
         doubts=json.loads(row[11]),
+        footnotes=json.loads(row[12]),
     )
     a.citations = link_citations(sections, len(refs))
     return a
@@ -61,7 +63,7 @@ def article_meta(db: Database, article_id: int) -> dict[str, Any] | None:
     if not rows:
         return None
     row = rows[0]
-    for key in ("authors", "keywords", "doubts", "corrected"):
+    for key in ("authors", "keywords", "doubts", "corrected", "footnotes"):
         row[key] = json.loads(row[key])
     return row
 

@@ -17,16 +17,20 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..model import Article
+from ..parse.documents import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES
 from ..parse.dump import parse_bytes
 from ..parse.files import Unreadable, read_dump, shown_name
 from .store import Library
 from .summary import PASTED, ImportResult, ImportSummary
 
 DUMP_SUFFIXES = {".txt", ".text", ".htm", ".html", ".xhtml", ""}
+# What a folder gives: dumps, PDFs and Word files, and the formats refused with their way out (.doc, .caj).
+IMPORTED_SUFFIXES = DUMP_SUFFIXES | DOCUMENT_SUFFIXES | REFUSED_SUFFIXES
 BATCH = 200  # files per transaction; each file is a savepoint of its own
 CHUNK_BYTES = 64 * 1024 * 1024  # and at most this much read at once: AHEAD + 1 chunks are held
 IN_WORKER_MAX = 2 * 1024 * 1024  # bigger dumps are parsed here, one at a time (parsing holds ~25x a dump)
-PARALLEL_FROM = 400  # fewer files than this are parsed in this process
+PARALLEL_FROM = 400  # fewer files than this are parsed in this process …
+DOCUMENTS_PARALLEL_FROM = 8  # … unless this many are PDFs or Word files (each costs ~50 dumps)
 AHEAD = 2  # chunks being parsed while one is stored
 
 Progress = Callable[[int, int, str], None]
@@ -43,7 +47,7 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for n in sorted(names):
                     f = Path(root) / n
-                    if not n.startswith(".") and f.suffix.lower() in DUMP_SUFFIXES:
+                    if not n.startswith(".") and f.suffix.lower() in IMPORTED_SUFFIXES:
                         files.append(f)  # a pipe or a device among them is refused when read
         elif os.path.exists(p):
             files.append(p)
@@ -128,7 +132,7 @@ def _start_parsing(pool: ProcessPoolExecutor | None, workers: int, jobs: list[_J
     if pool is None:
         articles = _parse_many(work)
         return lambda: articles
-    small = [i for i, (data, _) in enumerate(work) if len(data) <= IN_WORKER_MAX]
+    small = [i for i, (data, _) in enumerate(work) if len(data) <= IN_WORKER_MAX or _is_document(data)]
     size = max(1, -(-len(small) // (2 * workers)))
     parts = [
         (small[k : k + size], pool.submit(_parse_many, [work[i] for i in small[k : k + size]]))
@@ -142,6 +146,11 @@ def _start_parsing(pool: ProcessPoolExecutor | None, workers: int, jobs: list[_J
         return [out[i] if i in out else parse_bytes(*work[i]) for i in range(len(work))]
 
     return articles
+
+
+def _is_document(data: bytes) -> bool:
+    """A PDF or zip package: parsing it holds a page at a time, not ~25 times its size."""
+    return data[:5] in (b"%PDF-", b"PK\x03\x04")
 
 
 def _chunks(files: list[Path]) -> Iterator[list[_Job]]:
@@ -178,7 +187,8 @@ def import_paths(
     total = len(files)
     workers = (os.cpu_count() or 2) + 1 if workers is None else workers  # the storing process mostly waits
     pool = None
-    if total >= PARALLEL_FROM and workers > 0:
+    documents = sum(1 for f in files if f.suffix.lower() in DOCUMENT_SUFFIXES)
+    if (total >= PARALLEL_FROM or documents >= DOCUMENTS_PARALLEL_FROM) and workers > 0:
         # A caller with threads of its own (the GUI) asks for "spawn": forking a threaded process is unsafe.
         pool = ProcessPoolExecutor(
             max_workers=workers,

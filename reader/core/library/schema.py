@@ -211,7 +211,12 @@ def _v7(db: Database) -> None:
     run_script(db, "ALTER TABLE highlights ADD COLUMN link INTEGER;")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(db: Database) -> None:
+    """A PDF's first-page footnotes (收稿日期, 基金项目, 作者简介 …), kept apart from its text: a JSON list."""
+    run_script(db, "ALTER TABLE articles ADD COLUMN footnotes TEXT NOT NULL DEFAULT '[]';")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 SEARCH_SINCE = 4  # the index exists from this version on
 INDEX_FORMAT_SINCE = 6  # a library migrated from before this has its index built on opening
 LATEST = len(MIGRATIONS)

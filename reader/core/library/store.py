@@ -135,7 +135,7 @@ class Library(Annotations, Courses):
         cur = self.db.execute(
             "INSERT INTO articles (content_hash, identity, file_name, source_path, title, authors, source, year,"
             " issue, cited_by, uploader, doi, abstract, keywords, encoding, parser_version, added_at, updated_at,"
-            " doubts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " doubts, footnotes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 digest,
                 identity,
@@ -156,6 +156,7 @@ class Library(Annotations, Courses):
                 stamp,
                 stamp,
                 to_json(a.doubts),
+                to_json(a.footnotes),
             ],
         )
         article_id = cur.lastrowid
@@ -189,6 +190,7 @@ class Library(Annotations, Courses):
             "abstract": a.abstract,
             "keywords": to_json(a.keywords),
             "encoding": a.encoding,
+            "footnotes": to_json(a.footnotes),
             "parser_version": PARSER_VERSION,
             "updated_at": now(),
         }

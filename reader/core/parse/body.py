@@ -124,6 +124,13 @@ def _run_in(text: str) -> tuple[str, str] | None:
     return _cut(text)
 
 
+def _styled(line: str, level: int) -> Heading:
+    """A heading by its style: its numbering, if it has one, comes off; its level is the style's."""
+    numbered = match_heading(line)
+    text = numbered.text if numbered is not None and not numbered.rest else line
+    return Heading(level, text, "", "styled", None)
+
+
 class _Numbering:
     """Keeps arabic and list-like numbering honest: a `3 个省份` line is not heading 3."""
 
@@ -153,14 +160,20 @@ class _Numbering:
         return h.kind != "decimal" or last is None or h.number in (last, last + 1)
 
 
-def build_sections(body: list[tuple[str, bool]]) -> list[Section]:
-    """Lines of the body (each with whether a page break stood before it) into sections."""
-    candidates = [match_heading(line) for line, _ in body]
+def build_sections(body: list[tuple[str, bool]], styled: dict[str, int] | None = None) -> list[Section]:
+    """Lines of the body (each with whether a page break stood before it) into sections. ``styled``:
+    lines a document marks as headings (Word's heading styles), with their levels."""
+    styled = styled or {}
+    candidates = [_styled(line, styled[line]) if line in styled else match_heading(line) for line, _ in body]
     numbering = _Numbering([h for h in candidates if h is not None])
     sections: list[Section] = [Section("", 0)]
     prev_open = False  # the last paragraph may continue on the next line
     for (line, broke), heading in zip(body, candidates, strict=True):
         paragraphs = sections[-1].paragraphs
+        if heading is not None and heading.kind == "styled":
+            sections.append(Section(heading.text, heading.level))
+            prev_open = False
+            continue
         if heading is not None and heading.text not in mk.NOT_HEADINGS and numbering.accept(heading):
             sections.append(Section(heading.text, heading.level))  # `提高站位 强化担当`: a heading's space is meant
             if heading.rest:

@@ -8,7 +8,6 @@ references; the references run to a block of teasers of other papers.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 from pathlib import Path
@@ -18,9 +17,11 @@ from . import markers as mk
 from .body import build_sections, match_heading
 from .citation_marks import link_citations
 from .decode import Refused, decode_bytes
+from .documents import DocumentText, kind_of, read_document
 from .english import looks_english, read_english
-from .files import MAX_DUMP_BYTES, Unreadable, read_dump, shown_name, too_big
+from .files import MAX_DOCUMENT_BYTES, MAX_DUMP_BYTES, Unreadable, read_dump, shown_name, too_big
 from .header import is_title_candidate, read_header, reprint_source
+from .lines import split_lines
 from .names import split_names
 from .references import read_references
 from .refusal import not_an_article
@@ -33,22 +34,6 @@ _KEYWORD_INLINE = re.compile(r"\s*(?:[\[【〔(（]\s*)?[关關]\s*[键鍵]\s*[�
 _AFFILIATION_LINE = re.compile(r"^[(（].*[)）]$|(?<!\d)\d{6}(?!\d)")  # `(1.某大学 …,江苏 南京 210000)`
 _KW_HAS_SEP = re.compile(r"[;；,，、/／]")
 _GLUED_HEADING = re.compile(r"(?<=\S)(一\s*、|[(（]一[)）])(?=\S)")
-_INLINE_HEADING = re.compile(
-    r"\s{2,}(?=(?:[一二三四五六七八九十]{1,3}\s*、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章节])\S)"
-)
-# Labels of page metadata that sites run together on one line (`…10:30:00作者:X来源:《刊》…浏览次数:0`):
-# each starts a field of its own, whatever precedes it (VARIANTS rule 15). Longer labels first.
-_FIELD_LABEL = re.compile(
-    r"(?:文章来源|稿件来源|原文出处|发布时间|更新时间|发布日期|发表时间|浏览次数|点击次数|阅读次数|责任编辑|指导教师|"
-    r"指导老师|发布人|发布者|点击数|点击量|阅读量|访问量|录入者|录入|作\s*者|来\s*源|出\s*处|来源于|时间|日期|点击|浏览|"
-    r"编辑|审核|校对|字号|年份|专业|研究生|导师|学号)"
-    r"\s*[:：]"
-)
-# A speech's salutation glued to its title in a preview chunk (`1、在…会议上的讲话同志们:今天…`, rule 16).
-_SALUTATION = re.compile(
-    r"(?<=[\u4e00-\u9fff》”)）])(?=(?:同志们|同志們|各位代表|各位委员|各位领导|各位嘉宾|同学们|同學們|老师们|朋友们)"
-    r"\s*[:：,，!！])"
-)
 # `1.某某大学法学院  2.某某研究院`: numbered affiliations, not headings of the body.
 _UNITS = re.compile(r"(?:大学|大學|学院|學院|研究院|研究所|研究中心|党校|黨校|学校|學校|医院|醫院)(?:\s+\d.*)?$")
 _SPACE_RUN = re.compile(r" {2,}")
@@ -72,8 +57,9 @@ def parse_file(path: str | os.PathLike[str]) -> Article:
 
 
 def parse_bytes(data: bytes, name: str = "") -> Article:
-    if len(data) > MAX_DUMP_BYTES:  # pasted or handed over: the same cap as a file
-        return Article.refused(too_big(len(data)))
+    limit = MAX_DOCUMENT_BYTES if data[:5] in (b"%PDF-", b"PK\x03\x04") else MAX_DUMP_BYTES
+    if len(data) > limit:  # pasted or handed over: the same cap as a file
+        return Article.refused(too_big(len(data), limit))
     try:
         return _parse_bytes(data, name)
     except Exception as exc:  # a bug must cost one file, never the whole import
@@ -83,6 +69,9 @@ def parse_bytes(data: bytes, name: str = "") -> Article:
 def _parse_bytes(data: bytes, name: str) -> Article:
     meta = None
     try:
+        kind = kind_of(data, name)
+        if kind is not None:
+            return _parse_document(read_document(kind, data))
         if looks_like_html(data, name):
             declared = html_charset(data)
             html, encoding = _decode_html(data, declared)
@@ -95,6 +84,22 @@ def _parse_bytes(data: bytes, name: str) -> Article:
     if meta is not None and article.error is None:
         _apply_page_meta(article, meta)
     article.encoding = encoding
+    return article
+
+
+def _parse_document(document: DocumentText) -> Article:
+    """A PDF's or Word file's text through the parser; what the document says of itself wins."""
+    article = parse_text(document.text, document.headings)
+    article.encoding = document.kind
+    if article.error is not None:
+        return article
+    if document.title:
+        article.title = mk.clean_title(document.title)
+    article.authors = article.authors or document.authors or _Reader(document.notes).bio_names()
+    article.source = document.journal or article.source
+    article.year = document.year or article.year
+    article.footnotes = document.notes
+    article.doubts = doubts_of(article)
     return article
 
 
@@ -127,7 +132,9 @@ def _decode_html(data: bytes, declared: str | None) -> tuple[str, str]:
     return decode_bytes(data)
 
 
-def parse_text(text: str) -> Article:
+def parse_text(text: str, headings: dict[str, int] | None = None) -> Article:
+    """A dump's text → an article. ``headings``: lines known to be headings (a Word file's heading
+    styles), with their levels, over what their numbering says."""
     text = clean_text(text)
     reason = not_an_article(text)
     if reason:
@@ -139,40 +146,16 @@ def parse_text(text: str) -> Article:
         return english
     if text.count("\n") < 5 and len(text) > 800:  # every line break lost: fields stand apart by runs of spaces
         text = _SPACE_RUN.sub("\n", text)
-    lines = _split_lines(text)
-    return _Reader(lines).read()
-
-
-def _split_lines(text: str) -> list[str]:
-    out: list[str] = []
-    for raw in text.split("\n"):
-        line = raw.strip()
-        if "  " in line and _INLINE_HEADING.search(line):
-            out.extend(part.strip() for part in _INLINE_HEADING.split(line) if part.strip())
-        elif ("们" in line or "們" in line or "各位" in line) and (m := _SALUTATION.search(line, 0, 80)):
-            out.extend([line[: m.start()].strip(), line[m.start() :]] if m.start() >= 6 else [line])
-        elif len(line) <= 300 and line[:1] not in "[［〔【" and line.count(":") + line.count("：") >= 2:
-            out.extend(_split_fields(line))
-        else:
-            out.append(line)
-    return out
-
-
-def _split_fields(line: str) -> list[str]:
-    """A line holding two or more metadata labels, one field a line; any other line as it is."""
-    starts = [m.start() for m in _FIELD_LABEL.finditer(line)]
-    starts = [k - 1 if k > 0 and line[k - 1] in "[【〔［(（" else k for k in starts]  # `[日期:…]`
-    if len(starts) < 2 or cjk_count(line) > 12 * len(starts) + 40:  # labels in a sentence of body text
-        return [line]
-    cuts = [0, *(k for k in starts if k > 0), len(line)]
-    return [part for a, b in itertools.pairwise(cuts) if (part := line[a:b].strip())]
+    lines = split_lines(text)
+    return _Reader(lines, headings).read()
 
 
 class _Reader:
     """One pass over the lines of a dump; each step narrows what the next one sees."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], headings: dict[str, int] | None = None) -> None:
         self.lines = lines
+        self.headings = headings or {}
         self.n = len(lines)
         self.junk = [False] * self.n
         self.page_break = [False] * self.n
@@ -191,7 +174,7 @@ class _Reader:
         if head.title is None:
             return Article.refused("no article in it (no title found)")
         if not head.authors:
-            head.authors = self._bio_names()
+            head.authors = self.bio_names()
         if head.source is None:
             reprint_source(self.lines[:body_end], head)  # the article's own lines, not its references
         references: list[str] = []
@@ -208,7 +191,7 @@ class _Reader:
             elif self._usable(i) and not _BODY_META.match(self.lines[i]) and self.lines[i] != head.title:
                 body.append((self.lines[i], broke))
                 broke = False
-        sections = build_sections(body)
+        sections = build_sections(body, self.headings)
         if not any(s.paragraphs or s.heading for s in sections) and not self.abstract:
             return Article.refused("no article in it (no text after the title)")
         related = (
@@ -223,7 +206,7 @@ class _Reader:
         article.doubts = doubts_of(article)
         return article
 
-    def _bio_names(self) -> list[str]:
+    def bio_names(self) -> list[str]:
         """The names opening each 作者简介 entry, for a header that names nobody (rule 14)."""
         names: list[str] = []
         for i, line in enumerate(self.lines):
@@ -296,7 +279,9 @@ class _Reader:
             if title is not None and mk.is_references_marker(line):
                 return i  # a catalogue page: the references follow the header, with no body between
             cleaned = mk.clean_title(line)  # a title with a site blurb glued on is no body text
-            starts_body = (_heading(line) and not _UNITS.search(line)) or _is_body_line(cleaned)
+            starts_body = (
+                (_heading(line) and not _UNITS.search(line)) or _is_body_line(cleaned) or line in self.headings
+            )
             if title is not None and cleaned != title and starts_body:
                 return i
             if title is None and is_title_candidate(line):

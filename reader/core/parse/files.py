@@ -15,6 +15,10 @@ import stat
 # A page dump is rarely above 1 MB, a saved page with its pictures a few. Parsing costs about 25
 # times the dump's size in memory (16 MB: 420 MB at the peak; 200 MB took 4.1 GB).
 MAX_DUMP_BYTES = 16 * 1024 * 1024
+# A PDF or Word file holds its pictures and fonts: a 30-page paper is 1–10 MB; PDFium does not hold
+# the text of more than a page at a time.
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+_DOCUMENT_SUFFIXES = (".pdf", ".docx")
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
 
 
@@ -22,12 +26,18 @@ class Unreadable(Exception):
     """Why a file is not read: one line for the user."""
 
 
-def too_big(size: int) -> str:
-    return f"too large to be a page dump ({size / 2**20:.1f} MB; at most {MAX_DUMP_BYTES // 2**20} MB are read)"
+def too_big(size: int, limit: int = MAX_DUMP_BYTES) -> str:
+    return f"too large to be a page dump ({size / 2**20:.1f} MB; at most {limit // 2**20} MB are read)"
+
+
+def size_limit(name: str | os.PathLike[str]) -> int:
+    """The most bytes read of a file by that name: a document's cap for PDF and Word, else a dump's."""
+    return MAX_DOCUMENT_BYTES if os.fspath(name).lower().endswith(_DOCUMENT_SUFFIXES) else MAX_DUMP_BYTES
 
 
 def read_dump(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a regular file of at most ``MAX_DUMP_BYTES``; ``Unreadable`` with the reason otherwise."""
+    """The bytes of a regular file of at most ``size_limit(path)``; ``Unreadable`` with the reason otherwise."""
+    limit = size_limit(path)
     try:
         fd = os.open(path, _FLAGS)
     except OSError as exc:
@@ -36,12 +46,12 @@ def read_dump(path: str | os.PathLike[str]) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise Unreadable("not a regular file (a pipe, device or socket): not read")
-        if info.st_size > MAX_DUMP_BYTES:
-            raise Unreadable(too_big(info.st_size))
+        if info.st_size > limit:
+            raise Unreadable(too_big(info.st_size, limit))
         chunks: list[bytes] = []
         size = 0
-        while size <= MAX_DUMP_BYTES:  # the file may grow while it is read
-            chunk = os.read(fd, min(1 << 20, MAX_DUMP_BYTES + 1 - size))
+        while size <= limit:  # the file may grow while it is read
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)
@@ -50,8 +60,8 @@ def read_dump(path: str | os.PathLike[str]) -> bytes:
         raise Unreadable(f"cannot read: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
-    if size > MAX_DUMP_BYTES:
-        raise Unreadable(too_big(size))
+    if size > limit:
+        raise Unreadable(too_big(size, limit))
     return b"".join(chunks)
 
 

@@ -192,6 +192,10 @@ def _title_was_a_guess(lines: list[str], indexes: list[int], picked: int) -> boo
     return any(_title_score(lines, indexes, k) == best for k in others)
 
 
+# A unit under a name: bracketed, or with a postcode, or a mail address.
+_UNIT_LINE = re.compile(r"^[(（].*[)）]$|(?<!\d)\d{6}(?!\d)|E-?mail|@")
+
+
 def read_header(lines: list[str], indexes: list[int]) -> Article:
     """An article holding the fields of the header, read from the given line indexes in order."""
     head = Article()
@@ -212,10 +216,21 @@ def read_header(lines: list[str], indexes: list[int]) -> Article:
     glued: list[str] | None = None
     dated = False  # the authors came from a line with a post date glued to the first name
     listing = False  # under a bare `作者` label, one name a line
+    stacked = 0  # one name a line, each over its unit `(某大学…, 城市 100000)` (a journal's front page): 2 under a unit
     for i in indexes:
         line = lines[i]
         if i == title_index:
             continue
+        if stacked:
+            if _UNIT_LINE.search(line):
+                stacked = 2
+                continue
+            names = split_names(line) if len(line) <= 12 and stacked == 2 else None
+            if names and len(names) == 1:
+                head.authors = list(dict.fromkeys([*head.authors, *names]))
+                stacked = 1
+                continue
+            stacked = 0
         if listing:
             names = split_names(line)
             if names and len(names) == 1:
@@ -242,6 +257,7 @@ def read_header(lines: list[str], indexes: list[int]) -> Article:
         elif names:
             if len(names) == 1 or re.search(r"[\s,，、;；+/]", candidate.strip()):
                 head.authors = list(names)
+                stacked = int(len(names) == 1 and not label)
                 dated = bool(DATE_PREFIX.match(candidate.strip()))
             elif glued is None:
                 glued = list(names)

@@ -33,7 +33,11 @@ def read_references(lines: list[str]) -> list[str]:
     rows = ([rest] if rest else []) + [ln for ln in lines[1:] if ln]
     entries: list[str] = []
     numbered = None
+    pending: list[str] = []  # rows after a finished entry: its tail, unless an English abstract follows
     for row in rows:
+        if mk.EN_ABSTRACT.match(row):
+            pending = []  # the English title, names and units over the English abstract: no entry's tail
+            break
         if _STOP.match(row) or (mk.REFERENCES.match(row) and not row[mk.REFERENCES.match(row).end() :].strip()):  # type: ignore[union-attr]
             if _STOP.match(row):
                 break
@@ -41,20 +45,36 @@ def read_references(lines: list[str]) -> list[str]:
         lead = mk.REF_LEADING.match(row)
         if numbered is None:
             numbered = lead is not None
+        if pending and (lead or not numbered):
+            entries[-1] = _join_all(entries[-1], pending)
+            pending = []
         if numbered and lead:
             entries.extend(_split_run_together(row[lead.end() :], _leading_number(lead)))
+            if not entries[-1]:
+                entries[-1] = " "  # a bare mark: what follows is its entry, unless an English abstract comes
         elif numbered and entries:
-            if not entries[-1].endswith(_ENTRY_END):
+            if entries[-1] == " " or pending:
+                pending.append(row)
+            elif not entries[-1].endswith(_ENTRY_END):
                 entries[-1] = join_wrapped(entries[-1], row)
             elif cjk_count(row) == 0 and cjk_count(entries[-1]) > 0:
                 continue  # the English twin of a Chinese entry in a bilingual list
             elif _MENU.search(row) and not _PUNCT.search(row):
                 break  # a finished list, then the page's links (`引证文献  共引文献`, `知网研学  记笔记`)
             else:
-                entries[-1] = join_wrapped(entries[-1], row)
+                pending.append(row)
         elif not numbered:
             entries.append(row)
+    if pending:
+        entries[-1] = _join_all(entries[-1], pending)
     return [e.strip() for e in entries if e.strip()]
+
+
+def _join_all(entry: str, rows: list[str]) -> str:
+    entry = entry.strip()
+    for row in rows:
+        entry = join_wrapped(entry, row)
+    return entry
 
 
 def _split_run_together(text: str, number: int) -> list[str]:

@@ -62,6 +62,16 @@ REASONS: dict[str, str] = {
     "parse_failed": "could not be parsed",
     "store_failed": "could not be stored",
     "missing": "no such file or folder",
+    "pdf_password": "a PDF with a password: open it in a PDF viewer, print or save it as a PDF without a password, "
+    "and import that",
+    "pdf_scan": "a PDF without a text layer (a scanned paper): run it through text recognition (OCR), "
+    "or download the paper's text PDF, and import that",
+    "pdf_unreadable": "not a PDF that can be read",
+    "docx_unreadable": "not a Word document that can be read",
+    "old_word": "a legacy Word document (.doc): open it in Word or WPS, save it as .docx or PDF, and import that",
+    "cnki_format": "a CNKI reader file (.caj/.kdh/.nh), which only CAJViewer opens: download the paper as PDF, "
+    "or print it to PDF from CAJViewer, and import that",
+    "zip_archive": "not a text file (a zip archive, not a Word document): unpack it and import its files",
 }
 
 

@@ -255,7 +255,7 @@ def test_migration_builds_the_index_for_an_existing_library(tmp_path, seed_bytes
     db.execute("DROP TABLE search_index")
     db.execute("DROP TABLE search_rows")
     db.execute("DROP INDEX articles_source_path")  # added by later versions, with the columns
-    for column in ("doubts", "corrected"):
+    for column in ("doubts", "corrected", "footnotes"):
         db.execute(f"ALTER TABLE articles DROP COLUMN {column}")
     db.execute("ALTER TABLE highlights DROP COLUMN link")
     db.execute(f"PRAGMA user_version = {schema.SEARCH_SINCE - 1}")

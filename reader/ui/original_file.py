@@ -1,0 +1,52 @@
+"""The file an article was imported from, opened in the system's viewer: a PDF's figures, tables and
+equations, which the structured text cannot show.
+
+The file is the one imported when it is still there unchanged (same SHA-256 as stored); otherwise the
+bytes the library keeps are written to a temporary file of the same name, removed when the app quits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from reader.core.library.store import Library
+
+# Formats with more than the text: the button shows for these.
+ORIGINAL_SUFFIXES = (".pdf", ".docx")
+_KEPT: list[tempfile.TemporaryDirectory[str]] = []
+
+
+def has_original(library: Library, article_id: int) -> bool:
+    meta = library.article_meta(article_id) or {}
+    return str(meta.get("file_name") or "").lower().endswith(ORIGINAL_SUFFIXES)
+
+
+def original_path(library: Library, article_id: int) -> Path | None:
+    """A path holding the article's original bytes: its source file if unchanged, else a temporary copy."""
+    meta = library.article_meta(article_id) or {}
+    data = library.dump_bytes(article_id)
+    if data is None:
+        return None
+    source = Path(str(meta.get("source_path") or ""))
+    try:
+        if source.is_file() and hashlib.sha256(source.read_bytes()).hexdigest() == meta.get("content_hash"):
+            return source
+    except OSError:
+        pass
+    if not _KEPT:
+        _KEPT.append(tempfile.TemporaryDirectory(prefix="yandu-original-"))
+    name = Path(str(meta.get("file_name") or f"article-{article_id}.pdf")).name
+    target = Path(_KEPT[0].name) / f"{article_id}-{name}"
+    target.write_bytes(data)
+    return target
+
+
+def open_original(library: Library, article_id: int) -> bool:
+    """Open the original in the system's viewer; False when there is none or no viewer took it."""
+    path = original_path(library, article_id)
+    return path is not None and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -14,6 +14,8 @@ _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start
 _HEADING_MAX = 40
 _CHUNK_NUMBER = re.compile(r"^\d{1,3}\s*、\s*")
 _STARTS_CJK = re.compile(f'^[{CJK}“"《]')
+# A heading led by a Latin term glued to Chinese: `LogGAT方法`, `BERT模型的改进`, `DP-SGD算法`.
+_LATIN_LED = re.compile(f"^[A-Za-z][A-Za-z0-9-]{{0,15}}[{CJK}][^,，。；;]{{0,18}}$")
 _GAP = re.compile(r"\s{2,}")
 _DOT = re.compile(r"\s*[.．]\s*")
 _CLAUSE = re.compile(r"[,，。；;]")
@@ -97,13 +99,13 @@ def _arabic_heading(line: str) -> Heading | None:
         if not spaced and ("。" in line or len(line) > 30):
             return None
         cut = _run_in(text) if spaced else _cut(text)
-        if cut and _STARTS_CJK.match(cut[0]) and not _CLAUSE.search(cut[0]):
+        if cut and _heading_text(cut[0]):
             return Heading(len(parts), cut[0], cut[1], "decimal", int(parts[0]))
         return None
     m = mk.HEAD_ARABIC.match(line)
     if m:
         cut = _run_in(m.group(2))
-        if cut and _STARTS_CJK.match(cut[0]) and not _CLAUSE.search(cut[0]):
+        if cut and _heading_text(cut[0]):
             return Heading(1, cut[0], cut[1], "arabic", int(m.group(1)))
         return None
     m = mk.HEAD_ARABIC_DOTTED.match(line)
@@ -112,6 +114,11 @@ def _arabic_heading(line: str) -> Heading | None:
         if _STARTS_CJK.match(text):
             return Heading(1, text, "", "dotted", int(m.group(1)))
     return None
+
+
+def _heading_text(text: str) -> bool:
+    """A numbered heading's words: Chinese first (or a Latin term glued to Chinese), no clause in them."""
+    return bool(_STARTS_CJK.match(text) or _LATIN_LED.match(text)) and not _CLAUSE.search(text)
 
 
 def _run_in(text: str) -> tuple[str, str] | None:

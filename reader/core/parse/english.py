@@ -57,6 +57,11 @@ _CITE_LABEL = re.compile(r"^(?:Cite\s+this\s+(?:article|paper)|How\s+to\s+cite|S
 _REF_MARK = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.(?=\s)|\d{1,3}\s(?=[A-Z]))\s*")
 
 
+def is_heading(line: str) -> bool:
+    """`3 Methods`, `4.2 Results`, `II. Related Work`: a numbered heading of an English paper."""
+    return bool(_HEADING.match(line.strip())) and len(line) <= 80
+
+
 def looks_english(text: str) -> bool:
     """An English article: more Latin words than CJK characters, the parts of a paper, and an English
     line where a title would stand (a Chinese paper with long English references is not one)."""

@@ -225,3 +225,9 @@ def is_references_marker(line: str) -> bool:
         return False
     rest = line[m.end() :]
     return not rest or bool(REF_LEADING.match(rest))
+
+
+# A figure's or table's caption: `图 1 …`, `表2-1 …`, `Fig. 3 …`, `Table 1 …` (kept out of paragraphs).
+CAPTION = re.compile(
+    r"^\s*(?:[图圖表]\s*\d+(?:[-.．]\d+)?|(?:Fig\.?|Figure|Table|TABLE|FIG\.?)\s*\d+)(?:\s|[.:：．]|$)"
+)

@@ -2,7 +2,7 @@
 and properties say: the title (style ``Title``), the headings (styles ``Heading 1``–``Heading 3``,
 ``标题 1``… in a Chinese Word) and the document's core properties (title, author).
 
-Read with python-docx. Tables are left out of the text (the article view offers the original file
+Read with python-docx. Tables and captions are left out of the text (the article view offers the original file
 for them); the paragraphs of a text box or a header are not in the body and are not read.
 Errors: ``Refused`` for a file python-docx cannot open.
 """
@@ -13,10 +13,12 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from . import markers as mk
 from .decode import Refused
 from .refusal import REASONS
 
 _HEADING_STYLE = re.compile(r"^(?:Heading|标题|標題)\s*([1-9])$", re.IGNORECASE)
+_CAPTION_STYLES = {"caption", "题注", "題注"}
 _TITLE_STYLES = {"title", "标题", "標題"}
 # What Word and WPS put in a document's author field when nobody typed one.
 _NO_AUTHOR = re.compile(
@@ -53,6 +55,8 @@ def read_docx(data: bytes) -> WordText:
             lines.append("")
             continue
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        if style.strip().lower() in _CAPTION_STYLES or (mk.CAPTION.match(text) and len(text) <= 60):
+            continue  # a figure's or table's caption: the table is left out, so is its caption
         level = _HEADING_STYLE.match(style.strip())
         if style.strip().lower() in _TITLE_STYLES and result.title is None:
             result.title = text

@@ -65,7 +65,7 @@ def rss_mb():
 class Probe(QObject):
     def __init__(self, window):
         super().__init__()
-        self.window, self.painted, self.view = window, False, None
+        self.window, self.painted, self.view, self.done = window, False, None, False
 
     def eventFilter(self, obj, event):
         if event.type() != QEvent.Type.Paint:
@@ -89,6 +89,9 @@ class Probe(QObject):
         return False
 
     def usable(self):
+        if self.done:  # once, however often the timer's call comes
+            return
+        self.done = True
         print(f"rss {rss_mb():.1f}")
         if kind == "scroll":
             view = self.view

@@ -15,18 +15,19 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from reader.core.library import backup
 from reader.core.library.lock import COMMAND, WINDOW, LibraryLock, ReadOnlyLibrary, unwritable
-from reader.core.library.store import Library
 from reader.ui import translations
 from reader.ui.main_window import MainWindow
 
 CJK_FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC"]
 
 
-def create_window(data_dir: str | os.PathLike[str]) -> QMainWindow:
-    """The whole window on the library in ``data_dir``; a QApplication must exist."""
-    folder = Path(data_dir)
-    library = Library.in_folder(folder)
-    return MainWindow(library, folder)
+def create_window(data_dir: str | os.PathLike[str]) -> MainWindow:
+    """The whole window on the library in ``data_dir``; a QApplication must exist.
+
+    It is painted first: the library is opened and the panes filled on the next turn of the event loop
+    (``MainWindow.finish``; anything that asks for them sooner gets them at once). Nothing here loads
+    sqlite-utils, the parser or the exporter."""
+    return MainWindow(Path(data_dir))
 
 
 def lock_library(data_dir: str | os.PathLike[str]) -> LibraryLock | None:
@@ -129,12 +130,18 @@ def run(data_dir: str | os.PathLike[str]) -> int:
         return 1
     if backup.library_problem(Path(data_dir)) is not None and not _offer_restore(Path(data_dir)):
         return 2
+
+    def cannot_open(why: str) -> None:
+        said = QCoreApplication.translate("App", "The library in %1 cannot be opened:\n%2")
+        QMessageBox.critical(None, "研读 Reader", said.replace("%1", str(data_dir)).replace("%2", why))
+        app.exit(2)
+
     try:
         window = create_window(data_dir)
     except (OSError, sqlite3.DatabaseError, RuntimeError) as exc:
-        said = QCoreApplication.translate("App", "The library in %1 cannot be opened:\n%2")
-        QMessageBox.critical(None, "研读 Reader", said.replace("%1", str(data_dir)).replace("%2", str(exc)))
+        cannot_open(str(exc))
         return 2
+    window.openFailed.connect(cannot_open)  # the library is opened once the window is painted
     window.show()
     undo = _close_on_terminate(window)
     if os.environ.get("READER_SMOKE"):  # packaging/build.sh: open the sample, report, quit

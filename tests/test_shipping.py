@@ -61,6 +61,7 @@ def test_accessible_names_on_panes(qtbot, tmp_path: Path) -> None:
 
     window = create_window(tmp_path)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "libraryView") is not None)  # built after the first paint
     for name in (
         "librarySearch",
         "libraryView",

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,14 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.export.gbt7714 import gbt7714
-from reader.core.export.length import short_notes
-from reader.core.export.markdown import Exporter, ExportError, highlight_markdown, safe_name
 from reader.core.library.store import Library
 
 from .article_view import plain_tip
 from .folder_field import FolderField
-from .handing_in import WordDialog
-from .printing import export_pdf, print_preview
+
+if TYPE_CHECKING:  # the exporters load docx, jinja2 and markdown: when an export is asked for
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from .handing_in import WordDialog
 
 ARTICLE, SELECTED, COURSE, THEME, LIBRARY, CSL = "article", "selected", "course", "theme", "library", "csl"
 
@@ -93,6 +93,8 @@ class ExportDialog(QDialog):
 
     def export(self, force: bool = False) -> list[Path]:
         """Do the export as chosen; raises ExportError (for instance when a file exists and not ``force``)."""
+        from reader.core.export.markdown import Exporter, ExportError, safe_name
+
         folder = Path(self.folder.text()).expanduser()
         exporter = Exporter(self.library, self.data_dir, template=self.template.currentData())
         kind = self.what.currentData()
@@ -115,6 +117,8 @@ class ExportDialog(QDialog):
         return exporter.export_articles(self.library.article_ids(), folder, force)
 
     def run(self) -> None:
+        from reader.core.export.markdown import ExportError
+
         if not self.folder.text().strip():
             self.folder.browse()
             if not self.folder.text().strip():
@@ -192,23 +196,31 @@ class ExportActions(QObject):
 
     def print_notes(self) -> QPrintPreviewDialog | None:
         """File → 打印: the notes in the layout last chosen for Word, with a preview."""
+        from . import printing
+
         article_id = self._article()
         parent = self.parent()
         assert isinstance(parent, QWidget)
-        return None if article_id is None else print_preview(self.library, article_id, self.settings, parent)
+        return None if article_id is None else printing.print_preview(self.library, article_id, self.settings, parent)
 
     def export_pdf(self) -> Path | None:
+        from . import printing
+
         article_id = self._article()
         parent = self.parent()
         assert isinstance(parent, QWidget)
         title = self.tr("Export as PDF")
-        path = None if article_id is None else export_pdf(self.library, article_id, self.settings, parent, title)
+        path = (
+            None if article_id is None else printing.export_pdf(self.library, article_id, self.settings, parent, title)
+        )
         if path is not None and article_id is not None:
             self.message.emit(self.tr("Written: %1").replace("%1", str(path)) + self.short_notes([article_id]))
         return path
 
     def export_word(self) -> WordDialog | None:
         """File → 导出为 Word: the open article's notes as a .docx."""
+        from .handing_in import WordDialog
+
         self.flush()
         article_id = self.current()
         if article_id is None:
@@ -228,13 +240,15 @@ class ExportActions(QObject):
 
     def short_notes(self, article_ids: list[int]) -> str:
         """What the export says of notes under the 目标字数 their template set (empty when none is)."""
+        from reader.core.export import length
+
         return "".join(
             " "
             + self.tr("The notes of %1 have %2 characters, under their target of %3.")
             .replace("%1", f"《{title}》")
             .replace("%2", str(count))
             .replace("%3", str(goal))
-            for title, count, goal in short_notes(self.library, article_ids)
+            for title, count, goal in length.short_notes(self.library, article_ids)
         )
 
     def _exported(self, dialog: ExportDialog) -> None:
@@ -257,6 +271,8 @@ class ExportActions(QObject):
 
     def copy_notes_markdown(self) -> None:
         """The chosen highlight, or else the article's notes and highlights, as Markdown on the clipboard."""
+        from reader.core.export.markdown import Exporter, highlight_markdown
+
         self.flush()
         row = self.highlight()
         if row is not None:

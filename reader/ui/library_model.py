@@ -13,6 +13,7 @@ from .article_view import plain_tip
 
 ARTICLE_IDS_MIME = "application/x-yandu-article-ids"
 BLOCK = 200  # rows fetched together when one is asked for
+CACHED = 20 * BLOCK  # rows kept at the most: scrolling a list of 100,000 keeps only those near where it is
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,6 +76,8 @@ class LibraryModel(QAbstractTableModel):
     def _row(self, row: int) -> dict[str, Any] | None:
         article_id = self.ids[row]
         if article_id not in self._rows:
+            if len(self._rows) >= CACHED:
+                self._rows.clear()
             start = max(0, row - BLOCK // 2)
             block = [a for a in self.ids[start : start + BLOCK] if a not in self._rows]
             self._rows.update(self.library.list_rows(block))

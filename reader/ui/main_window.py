@@ -1,73 +1,125 @@
-"""The main window: library | article (with outline and references) | notes, wired in one place."""
+"""The main window: library | article (with outline and references) | notes, wired in one place.
+
+It opens in two steps, so that it is painted before anything slow is done: the window's shell (its
+splitter, empty) is built at once, and on the next turn of the event loop the library is opened and the
+panes, menus and list are built into it (``finish``). What needs them sooner (a test, the import of a
+file named on the command line) gets them at once: asking for a part the second step makes takes it.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QColor,
-    QDragEnterEvent,
-    QDropEvent,
-    QIcon,
-    QKeySequence,
-    QPixmap,
-    QUndoStack,
-)
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
-from reader.core.library.store import Library
-from reader.core.library.summary import ImportSummary
-
-from .commands import AddHighlight, DeleteArticles, DeleteHighlight, RecolorHighlight
-from .editing import ArticleEditing
-from .exporting import ExportActions
 from .help import shortcuts, show_about, show_shortcuts
-from .importing import ImportController
-from .library_pane import LibraryPane
-from .metadata_dialog import ColorMeaningsDialog
-from .notes_panel import NotesPanel
-from .reading_pane import HIGHLIGHT_COLORS, ReadingPane
-from .settings_dialog import SettingsDialog
-from .view_menu import ViewMenu
 
+if TYPE_CHECKING:  # the modules below load the library, the parser and the exporter: after the first paint
+    from reader.core.library.store import Library
+    from reader.core.library.summary import ImportSummary
 
-def _swatch(color: int) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(HIGHLIGHT_COLORS[color]))
-    return QIcon(pixmap)
+    from .settings_dialog import SettingsDialog
+
+# What ``finish`` makes: asking for one of these before it ran runs it.
+FINISHED_PARTS = frozenset(
+    {
+        "library",
+        "library_pane",
+        "reading_pane",
+        "notes_panel",
+        "editing",
+        "importer",
+        "exporting",
+        "view_menu",
+        "import_action",
+        "highlight_action",
+        "color_actions",
+        "current_color",
+    }
+)
+OPEN_ERRORS = (OSError, sqlite3.DatabaseError, RuntimeError)
+SHOWN_LATE_MS = 400  # the second step runs by then even if the shell was not painted
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, data_dir: Path, parent: QWidget | None = None) -> None:
+    openFailed = Signal(str)  # the library could not be opened (on the second step): why
+
+    def __init__(self, data_dir: Path, library: Library | None = None, parent: QWidget | None = None) -> None:
+        """The shell now; the library in ``data_dir`` (or ``library``, open already) on the next turn."""
         super().__init__(parent)
-        self.library = library
+        self._finished = self._failed = False
+        self._library = library
         self.data_dir = data_dir
         self.settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
         self.undo_stack = QUndoStack(self)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Yandu Reader"))
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        for _ in range(3):  # where the panes go
+            splitter.addWidget(QWidget(splitter))
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 760, 300])  # at 1366 px wide: about 32 characters a line
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+        self._restore_geometry()
+        splitter.installEventFilter(self)  # its first paint starts the second step
+        QTimer.singleShot(SHOWN_LATE_MS, self._finish_later)  # a window shown late, or never painted
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() == QEvent.Type.Paint:
+            self.splitter.removeEventFilter(self)
+            QTimer.singleShot(0, self._finish_later)  # the next turn: the painted shell shows meanwhile
+        return super().eventFilter(watched, event)
+
+    def __getattr__(self, name: str) -> Any:
+        """A part of the second step asked for before it ran: it runs now."""
+        if name in FINISHED_PARTS and not self.__dict__.get("_finished", True):
+            self.finish()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _finish_later(self) -> None:
+        if self._finished or self._failed:
+            return
+        try:
+            self.finish()
+        except OPEN_ERRORS as exc:  # the shell stays; whoever started the app says why and ends it
+            self._failed = True
+            self.openFailed.emit(str(exc))
+
+    def finish(self) -> None:
+        """The second step: open the library, build the panes into the shell, fill them (once)."""
+        if self._finished:
+            return
+        from reader.core.library.store import Library
+
+        from .editing import ArticleEditing
+        from .exporting import ExportActions
+        from .importing import ImportController
+        from .library_pane import LibraryPane
+        from .notes_panel import NotesPanel
+        from .reading_pane import ReadingPane
+        from .window_menus import build_menus
+
+        library = self._library if self._library is not None else Library.in_folder(self.data_dir)
+        self.library = library
+        self._finished = True
+        data_dir, splitter = self.data_dir, self.splitter
         self.library_pane = LibraryPane(library, self)
         self.reading_pane = ReadingPane(library, self.settings, self)
         self.notes_panel = NotesPanel(library, data_dir, self)
         for editor in (self.notes_panel.editor, self.notes_panel.highlight_note):
             editor.set_delay(self.settings.value("notes/autosaveMs", 500, type=int))
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self.library_pane)
-        splitter.addWidget(self.reading_pane)
-        splitter.addWidget(self.notes_panel)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 760, 300])  # at 1366 px wide: about 32 characters a line
-        self.splitter = splitter
-        self.setCentralWidget(splitter)
+        sizes = splitter.sizes()
+        for position, pane in enumerate((self.library_pane, self.reading_pane, self.notes_panel)):
+            splitter.replaceWidget(position, pane).deleteLater()
+        splitter.setSizes(sizes)
 
         self.editing = ArticleEditing(
             library, self.undo_stack, self.library_pane.current_id, self.library_pane.selected_ids, self
@@ -101,7 +153,7 @@ class MainWindow(QMainWindow):
         self.reading_pane.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reading_pane.view.customContextMenuRequested.connect(self._article_menu)
         self.reading_pane.startRequested.connect(self._start)
-        self._build_menus()
+        build_menus(self)
         self._restore_layout()
         self.update_status()
         if library.count() == 0 and not self.settings.value("welcome/dismissed", False, type=bool):
@@ -120,119 +172,6 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         self.addAction(action)
         return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.import_action = self._action(
-            self.tr("&Import files…"), self.importer.choose_files, QKeySequence.StandardKey.Open, "actionImport"
-        )
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(
-            self._action(
-                self.tr("Import a &folder…"), self.importer.choose_folder, "Ctrl+Shift+O", "actionImportFolder"
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                self.tr("&Paste as article"), self.importer.paste_article, "Ctrl+Shift+V", "actionPasteArticle"
-            )
-        )
-        file_menu.addSeparator()
-        export = self._action(self.tr("&Export notes…"), self.exporting.export_notes, "Ctrl+E", "actionExport")
-        self.exporting.add_to(file_menu, export, self._action)
-        file_menu.addAction(
-            self._action(
-                self.tr("Copy notes as &Markdown"),
-                self.exporting.copy_notes_markdown,
-                "Ctrl+Shift+C",
-                "actionCopyMarkdown",
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                self.tr("Copy the &citation (GB/T 7714)"),
-                self.exporting.copy_citation,
-                "Ctrl+Alt+C",
-                "actionCopyCitation",
-            )
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, "Ctrl+Q", "actionQuit"))
-
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setObjectName("actionUndo")
-        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        redo.setObjectName("actionRedo")
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        details = self._action(self.tr("Edit article &details…"), self.editing.edit_metadata, "F2", "actionEditMeta")
-        edit_menu.addAction(details)
-        edit_menu.addAction(
-            self._action(
-                self.tr("Mark the details as &checked"), self.editing.mark_checked, "Ctrl+K", "actionMarkChecked"
-            )
-        )
-        edit_menu.addAction(
-            self._action(
-                self.tr("&Delete article"), self.delete_selected, QKeySequence.StandardKey.Delete, "actionDelete"
-            )
-        )
-        edit_menu.addSeparator()
-        edit_menu.addAction(
-            self._action(self.tr("&Filter the library"), self.focus_search, QKeySequence.StandardKey.Find, "actionFind")
-        )
-        new_course = self._action(
-            self.tr("New &course…"), self.library_pane.new_course, "Ctrl+Shift+N", "actionNewCourse"
-        )
-        edit_menu.addAction(new_course)
-        self.addActions(hits := self.library_pane.hit_actions(self, lambda: self.reading_pane.article_id))
-        edit_menu.addActions(hits)
-
-        notes_menu = bar.addMenu(self.tr("&Notes"))
-        self.highlight_action = self._action(
-            self.tr("&Highlight the selection"),
-            lambda: self.highlight_selection(self.current_color),
-            "Ctrl+H",
-            "actionHighlight",
-        )
-        notes_menu.addAction(self.highlight_action)
-        self.color_actions = []
-        for color, meaning in enumerate(self.library.color_meanings()):
-            action = self._action(
-                meaning,
-                lambda _=False, c=color: self.highlight_selection(c),
-                f"Ctrl+{color + 1}",
-                f"actionHighlightColor{color + 1}",
-            )
-            action.setIcon(_swatch(color))
-            self.color_actions.append(action)
-            notes_menu.addAction(action)
-        notes_menu.addSeparator()
-        notes_menu.addAction(
-            self._action(self.tr("&Delete highlight"), self.delete_highlight, "Ctrl+Shift+H", "actionDeleteHighlight")
-        )
-        notes_menu.addAction(
-            self._action(self.tr("Rename the colours…"), self.rename_colors, "Ctrl+Shift+M", "actionRenameColors")
-        )
-        toolbar = self.addToolBar(self.tr("Highlight"))
-        toolbar.setObjectName("highlightToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addAction(self.highlight_action)
-        toolbar.addActions(self.color_actions)
-        self.current_color = 0
-
-        self.view_menu = ViewMenu(self)  # between Notes and Help
-
-        edit_menu.addSeparator()
-        edit_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,", "actionSettings"))
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", "actionShortcuts"))
-        help_menu.addAction(self._action(self.tr("&About Yandu Reader"), self.about, "Ctrl+F1", "actionAbout"))
 
     # -- articles -----------------------------------------------------------
 
@@ -262,6 +201,8 @@ class MainWindow(QMainWindow):
     def delete_selected(self) -> None:
         ids = self.library_pane.selected_ids()
         if ids:
+            from .commands import DeleteArticles
+
             text = self.tr("Delete %1 article(s)").replace("%1", str(len(ids)))
             self.undo_stack.push(DeleteArticles(text, self.library, ids, self.after_delete_or_restore))
 
@@ -293,6 +234,8 @@ class MainWindow(QMainWindow):
 
     def highlight_selection(self, color: int) -> int | None:
         """Highlight what is selected in the article view; with no selection, recolour the chosen highlight."""
+        from .commands import AddHighlight, RecolorHighlight
+
         self.current_color = color
         article_id = self.reading_pane.article_id
         parts = self.reading_pane.selection_to_store()
@@ -332,6 +275,8 @@ class MainWindow(QMainWindow):
         return command.highlight_id
 
     def delete_highlight(self) -> None:
+        from .commands import DeleteHighlight
+
         row = self.notes_panel.current_highlight()
         if row is not None:
             self.undo_stack.push(
@@ -380,6 +325,8 @@ class MainWindow(QMainWindow):
         menu.popup(view.viewport().mapToGlobal(pos))
 
     def rename_colors(self) -> None:
+        from .metadata_dialog import ColorMeaningsDialog
+
         dialog = ColorMeaningsDialog(self.library.color_meanings(), self)
         dialog.accepted.connect(lambda: self._set_meanings(dialog.meanings()))
         dialog.open()
@@ -414,6 +361,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("%1 articles in the library").replace("%1", str(n)))
 
     def open_settings(self) -> SettingsDialog:
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         dialog.open()
@@ -450,13 +399,15 @@ class MainWindow(QMainWindow):
                 del parts[key]
         return parts
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             room = self.screen().availableGeometry()  # a laptop's 768 px must hold the whole window
             self.resize(min(1360, room.width()), min(860, room.height() - 40))
+
+    def _restore_layout(self) -> None:
         for key, part in self._layout_parts().items():
             state = self.settings.value(key)
             if state is not None:
@@ -470,7 +421,15 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Close, never losing a note and never raising: a note the database refuses keeps the window open."""
+        """Close, never losing a note and never raising: a note the database refuses keeps the window open.
+
+        Closed before its second step ran, the window runs it first: closing is the same either way."""
+        if not self._finished:
+            try:
+                self.finish()
+            except OPEN_ERRORS:
+                super().closeEvent(event)
+                return
         if self.library.closed:
             super().closeEvent(event)
             return

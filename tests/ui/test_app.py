@@ -18,6 +18,7 @@ def test_window_has_three_panes(qtbot, tmp_path: Path) -> None:
     window = create_window(tmp_path)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "libraryPane") is not None)  # built after the first paint
     for name in ("libraryPane", "articleView", "notesPanel"):
         pane = window.findChild(QWidget, name)
         assert pane is not None and pane.isVisible(), name

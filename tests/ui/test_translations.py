@@ -29,6 +29,7 @@ def test_window_speaks_chinese(qtbot, tmp_path: Path) -> None:
     try:
         window = create_window(tmp_path)
         qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: bool(window.menuBar().actions()))  # built after the first paint
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus == ["文件(&F)", "编辑(&E)", "笔记(&N)", "视图(&V)", "帮助(&H)"]
         assert window.library_pane.search.placeholderText().startswith("全文搜索")

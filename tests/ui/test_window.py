@@ -351,6 +351,7 @@ def test_search_hits_are_visible_with_a_count_at_a_laptop_size(qtbot, window) ->
 def test_first_run_offers_the_sample_article(qtbot, tmp_path: Path) -> None:
     win = create_window(tmp_path / "empty")
     qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.findChild(QTextBrowser, "articleView") is not None)  # built after the first paint
     view = win.findChild(QTextBrowser, "articleView")
     assert "Ctrl+H" in view.toPlainText()  # the short guide
     win.reading_pane._link(QUrl("start:sample"))

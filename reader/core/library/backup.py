@@ -16,12 +16,14 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .. import files
 from . import schema
 from .database import DB_NAME
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 KEEP = 7
 FOLDER = "backups"
@@ -46,6 +48,8 @@ def _read_only(path: Path) -> sqlite3.Connection:
 @functools.cache
 def _tables_of(version: int) -> frozenset[str]:
     """The tables a library of schema ``version`` holds, made by the migrations of that version."""
+    from sqlite_utils import Database
+
     db = Database(sqlite3.connect(":memory:", isolation_level=None))
     for migration in schema.MIGRATIONS[:version]:
         migration(db)

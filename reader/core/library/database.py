@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DB_NAME = "library.sqlite3"
 # (article_id, tag_id) of every tag an article carries, on itself or on one of its highlights: the
@@ -43,6 +44,8 @@ def connect(path: str | os.PathLike[str] | None, newest: int | None = None, read
     else:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+    from sqlite_utils import Database  # here, not above: the lock and the backups need none of it
+
     db = Database(conn, execute_plugins=False)
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if newest is not None and version > newest:

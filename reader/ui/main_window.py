@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPixmap, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
 from .help import shortcuts, show_about, show_shortcuts
@@ -67,6 +67,22 @@ class MainWindow(QMainWindow):
         splitter.setSizes([300, 760, 300])  # at 1366 px wide: about 32 characters a line
         self.splitter = splitter
         self.setCentralWidget(splitter)
+        # The menu bar and the toolbar stand in the shell, empty, so that nothing moves when they fill.
+        bar = self.menuBar()
+        self.shell_menus = {
+            "file": bar.addMenu(self.tr("&File")),
+            "edit": bar.addMenu(self.tr("&Edit")),
+            "notes": bar.addMenu(self.tr("&Notes")),
+            "view": bar.addMenu(self.tr("&View")),
+            "help": bar.addMenu(self.tr("&Help")),
+        }
+        self.highlight_toolbar = self.addToolBar(self.tr("Highlight"))
+        self.highlight_toolbar.setObjectName("highlightToolbar")
+        self.highlight_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        blank = QPixmap(14, 14)
+        blank.fill(Qt.GlobalColor.transparent)
+        self.highlight_toolbar.addAction(QIcon(blank), " ").setEnabled(False)  # its height, until it fills
+        self.statusBar()
         self._restore_geometry()
         splitter.installEventFilter(self)  # its first paint starts the second step
         QTimer.singleShot(SHOWN_LATE_MS, self._finish_later)  # a window shown late, or never painted

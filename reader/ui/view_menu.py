@@ -33,7 +33,7 @@ class ViewMenu(QObject):
         self.window = window
         self.settings = window.settings
         pane = window.reading_pane
-        menu = window.menuBar().addMenu(self.tr("&View"))
+        menu = window.shell_menus["view"]
         menu.addAction(window._action(self.tr("&Larger text"), lambda: pane.zoom(1), "Ctrl+=", "actionZoomIn"))
         window._action(self.tr("Larger text"), lambda: pane.zoom(1), "Ctrl++")
         menu.addAction(window._action(self.tr("&Smaller text"), lambda: pane.zoom(-1), "Ctrl+-", "actionZoomOut"))

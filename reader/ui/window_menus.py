@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap
 
 from .reading_pane import HIGHLIGHT_COLORS
@@ -20,8 +19,7 @@ def _swatch(color: int) -> QIcon:
 
 def build_menus(window: Any) -> None:
     """Into ``window``, the MainWindow (not imported here: it imports this module)."""
-    bar = window.menuBar()
-    file_menu = bar.addMenu(window.tr("&File"))
+    file_menu = window.shell_menus["file"]
     window.import_action = window._action(
         window.tr("&Import files…"), window.importer.choose_files, QKeySequence.StandardKey.Open, "actionImport"
     )
@@ -58,7 +56,7 @@ def build_menus(window: Any) -> None:
     file_menu.addSeparator()
     file_menu.addAction(window._action(window.tr("&Quit"), window.close, "Ctrl+Q", "actionQuit"))
 
-    edit_menu = bar.addMenu(window.tr("&Edit"))
+    edit_menu = window.shell_menus["edit"]
     undo = window.undo_stack.createUndoAction(window, window.tr("&Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     undo.setObjectName("actionUndo")
@@ -92,7 +90,7 @@ def build_menus(window: Any) -> None:
     window.addActions(hits := window.library_pane.hit_actions(window, lambda: window.reading_pane.article_id))
     edit_menu.addActions(hits)
 
-    notes_menu = bar.addMenu(window.tr("&Notes"))
+    notes_menu = window.shell_menus["notes"]
     window.highlight_action = window._action(
         window.tr("&Highlight the selection"),
         lambda: window.highlight_selection(window.current_color),
@@ -118,9 +116,8 @@ def build_menus(window: Any) -> None:
     notes_menu.addAction(
         window._action(window.tr("Rename the colours…"), window.rename_colors, "Ctrl+Shift+M", "actionRenameColors")
     )
-    toolbar = window.addToolBar(window.tr("Highlight"))
-    toolbar.setObjectName("highlightToolbar")
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar = window.highlight_toolbar
+    toolbar.clear()  # the shell's stand-in
     toolbar.addAction(window.highlight_action)
     toolbar.addActions(window.color_actions)
     window.current_color = 0
@@ -130,7 +127,7 @@ def build_menus(window: Any) -> None:
     edit_menu.addSeparator()
     edit_menu.addAction(window._action(window.tr("&Settings…"), window.open_settings, "Ctrl+,", "actionSettings"))
 
-    help_menu = bar.addMenu(window.tr("&Help"))
+    help_menu = window.shell_menus["help"]
     help_menu.addAction(
         window._action(window.tr("&Keyboard shortcuts"), window.show_shortcuts, "F1", "actionShortcuts")
     )

@@ -428,6 +428,10 @@ Library: %1</source>
         <source>The highlight chosen in the list is now “%1” (Ctrl+Z undoes it).</source>
         <translation>列表中选中的划线已改为“%1”（Ctrl+Z 撤销）。</translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
 </context>
 <context>
     <name>MetadataDialog</name>
@@ -978,10 +982,6 @@ Switch to that window (or wait for the command to finish), then try again.</sour
 </context>
 <context>
     <name>ViewMenu</name>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
     <message>
         <source>&amp;Larger text</source>
         <translation>放大字号(&amp;L)</translation>

@@ -25,6 +25,23 @@ def test_window_has_three_panes(qtbot, tmp_path: Path) -> None:
     assert (tmp_path / "library.sqlite3").exists()
 
 
+def test_the_shell_painted_first_does_not_move_when_the_panes_fill_it(qtbot, tmp_path: Path) -> None:
+    """The first paint is the shell (menus, toolbar, status bar, splitter); the library and panes come on the
+    next turn, into the same places: nothing the reader sees jumps."""
+    win = create_window(tmp_path / "lib")
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    before = (win.splitter.geometry(), win.menuBar().geometry(), win.highlight_toolbar.geometry())
+    assert [a.text().replace("&", "") for a in win.menuBar().actions()]  # the menus stand from the start
+    qtbot.waitUntil(lambda: win.__dict__.get("_finished", False))
+    qtbot.wait(50)
+    assert (win.splitter.geometry(), win.menuBar().geometry(), win.highlight_toolbar.geometry()) == before
+    assert win.highlight_toolbar.actions() and all(a.isEnabled() for a in win.highlight_toolbar.actions())
+    win.close()
+
+
 def test_one_library_one_window(tmp_path: Path) -> None:
     from reader.app import lock_library
 

@@ -1,8 +1,10 @@
 """Render the window offscreen to PNG: the seed article open, then with highlights and a study note.
 
-    QT_QPA_PLATFORM=offscreen python docs/screenshot.py docs/reading-window.png [CORPUS_DIR]
+    QT_QPA_PLATFORM=offscreen python docs/screenshot.py OUT.png [CORPUS_DIR] [--size WxH] [--dark]
+        [--notes] [--open FILE]
 
-writes docs/reading-window.png and docs/reading-window-notes.png.
+writes OUT.png at WxH (default 1366x768): the seed article, or with --notes its highlights and a
+study note, or with --open FILE that file imported and open (a PDF, say).
 
 Chinese needs a CJK font on the machine (Debian: fonts-noto-cjk).
 """
@@ -61,15 +63,22 @@ def _dark_palette():
         (QPalette.ColorRole.Highlight, "#3d6ea8"),
         (QPalette.ColorRole.HighlightedText, "#ffffff"),
         (QPalette.ColorRole.Link, "#8cb4ff"),
+        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
     ):
         palette.setColor(role, QColor(color))
     return palette
 
 
+def _option(name: str, default: str | None = None) -> str | None:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    values = {_option("--size"), _option("--open")}
+    args = [a for a in sys.argv[1:] if not a.startswith("--") and a not in values]
     out = Path(args[0])
     corpus = Path(args[1]) if len(args) > 1 else Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+    width, height = (int(n) for n in (_option("--size", "1366x768") or "").split("x"))
     app = QApplication(sys.argv)
     if "--dark" in sys.argv:
         app.setStyle("Fusion")
@@ -79,31 +88,35 @@ def main() -> None:
     app.setFont(font)
     translations.install(app, "zh_CN")
     window = create_window(tempfile.mkdtemp())
-    import_paths(window.library, [corpus])
+    window.finish()
+    import_paths(window.library, [corpus / "seed", corpus / "dev"])
+    opened = _option("--open")
+    if opened:
+        import_paths(window.library, [opened])
     window.library_pane.reload()
     window.update_status()
-    window.resize(1500, 900)
+    window.resize(width, height)
     window.show()
+    titles = {window.library.article_meta(i)["file_name"]: i for i in window.library_pane.model.ids}
     seed = next(
         i for i in window.library_pane.model.ids if window.library.article_meta(i)["title"] == "党建引领基层治理新探索"
     )
-    window.library_pane.select_article(seed)
+    window.library_pane.select_article(titles[Path(opened).name] if opened else seed)
     app.processEvents()
+    if "--notes" in sys.argv:
+        view = window.reading_pane.view
+        for phrase, color in HIGHLIGHTS:
+            view.setTextCursor(view.document().find(phrase))
+            window.highlight_selection(color)
+        window.library.set_note("highlight", window.library.highlights(seed)[1]["id"], "先锋模范作用要落到网格里。")
+        window.notes_panel.editor.setPlainText(NOTE)
+        window.notes_panel.update_preview()
+        window.notes_panel.refresh_highlights(select=window.library.highlights(seed)[1]["id"])
+        window.reading_pane.scroll_to_section(0)
+    for _ in range(3):
+        app.processEvents()
     window.grab().save(str(out))
     print(f"saved {out}")
-    view = window.reading_pane.view
-    for phrase, color in HIGHLIGHTS:
-        view.setTextCursor(view.document().find(phrase))
-        window.highlight_selection(color)
-    window.library.set_note("highlight", window.library.highlights(seed)[1]["id"], "先锋模范作用要落到网格里。")
-    window.notes_panel.editor.setPlainText(NOTE)
-    window.notes_panel.update_preview()
-    window.notes_panel.refresh_highlights(select=window.library.highlights(seed)[1]["id"])
-    window.reading_pane.scroll_to_section(0)
-    app.processEvents()
-    notes = out.with_name(out.stem + "-notes" + out.suffix)
-    window.grab().save(str(notes))
-    print(f"saved {notes}")
     window.close()
 
 

@@ -12,6 +12,7 @@ paragraph, heading and reference is one block, in the order of the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import quote
@@ -112,9 +113,28 @@ def render(article: Article, labels: Labels, show_abstract: bool = True, show_re
 DEFAULT_LINE_HEIGHT = 160  # percent of the font size: Chinese text reads best at 1.5–2 lines
 
 
-def style(line_height: int = DEFAULT_LINE_HEIGHT) -> str:
-    """The article's style sheet, with the body's line height in percent."""
-    return STYLE.replace("line-height: 160%", f"line-height: {line_height}%")
+# Light colour → its stand-in on a dark palette: the text's own colour comes from the palette.
+_DARK = {
+    "#555": "#b0b0b0",
+    "#8a5a00": "#e0a84a",
+    "#f5f3ee": "#2e2c28",
+    "#7a3b00": "#f2c894",
+    "#fbeedd": "#46331f",
+    "#1d5fa8": "#8cb4ff",
+    "#444": "#cfcfcf",
+    "#777": "#a0a0a0",
+    "#888": "#9a9a9a",
+    "#ccc": "#555",
+    "#666": "#aaaaaa",
+}
+
+
+def style(line_height: int = DEFAULT_LINE_HEIGHT, dark: bool = False) -> str:
+    """The article's style sheet, with the body's line height in percent, for a light or a dark palette."""
+    sheet = STYLE.replace("line-height: 160%", f"line-height: {line_height}%")
+    if dark:
+        sheet = re.sub(r"#[0-9a-f]{3,6}\b", lambda m: _DARK.get(m.group(0), m.group(0)), sheet)
+    return sheet
 
 
 STYLE = """

@@ -10,8 +10,8 @@ from functools import lru_cache
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, QUrl
-from PySide6.QtGui import QFontMetricsF, QImage, QResizeEvent, QTextCursor, QTextDocument
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QUrl, Signal
+from PySide6.QtGui import QFontMetricsF, QImage, QPalette, QResizeEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from .article_html import DEFAULT_LINE_HEIGHT, style
@@ -67,18 +67,30 @@ def _blank_image() -> QImage:
 class ArticleView(InertBrowser):
     """Read-only rich text; links are routed by the reading pane, and nothing is ever loaded."""
 
+    paletteChanged = Signal()  # light ↔ dark: the page is set again in the palette's colours
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
         self.setAccessibleName(self.tr("Article text"))
         self.line_height = DEFAULT_LINE_HEIGHT
-        self.document().setDefaultStyleSheet(style())
+        self.document().setDefaultStyleSheet(style(dark=self.dark()))
         self.document().setDocumentMargin(24)
 
     def set_line_height(self, percent: int) -> None:
         """The body's line height, in percent of the font size; applies to the next page set."""
         self.line_height = percent
-        self.document().setDefaultStyleSheet(style(percent))
+        self.document().setDefaultStyleSheet(style(percent, self.dark()))
+
+    def dark(self) -> bool:
+        """Whether the palette is a dark one (its base darker than mid grey): the page's colours follow."""
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.set_line_height(self.line_height)
+            self.paletteChanged.emit()
+        super().changeEvent(event)
 
     def fit_measure(self) -> None:
         """Keep lines at about MEASURE characters, centred: a view wider than that gets side margins."""

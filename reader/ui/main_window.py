@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPixmap, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from .help import shortcuts, show_about, show_shortcuts
 
@@ -42,6 +42,7 @@ FINISHED_PARTS = frozenset(
         "current_color",
     }
 )
+DEFAULT_SIZES = [300, 760, 300]  # library | article | notes at 1366 px wide: about 32 characters a line
 OPEN_ERRORS = (OSError, sqlite3.DatabaseError, RuntimeError)
 SHOWN_LATE_MS = 400  # the second step runs by then even if the shell was not painted
 
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
         for _ in range(3):  # where the panes go
             splitter.addWidget(QWidget(splitter))
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 760, 300])  # at 1366 px wide: about 32 characters a line
+        splitter.setSizes(DEFAULT_SIZES)
         self.splitter = splitter
         self.setCentralWidget(splitter)
         # The menu bar and the toolbar stand in the shell, empty, so that nothing moves when they fill.
@@ -132,10 +133,10 @@ class MainWindow(QMainWindow):
         self.notes_panel = NotesPanel(library, data_dir, self)
         for editor in (self.notes_panel.editor, self.notes_panel.highlight_note):
             editor.set_delay(self.settings.value("notes/autosaveMs", 500, type=int))
-        sizes = splitter.sizes()
+        sizes = splitter.sizes()  # the shell's, if it was shown; a window never shown has none yet
         for position, pane in enumerate((self.library_pane, self.reading_pane, self.notes_panel)):
             splitter.replaceWidget(position, pane).deleteLater()
-        splitter.setSizes(sizes)
+        splitter.setSizes(sizes if min(sizes) > 0 else DEFAULT_SIZES)
 
         self.editing = ArticleEditing(
             library, self.undo_stack, self.library_pane.current_id, self.library_pane.selected_ids, self
@@ -428,6 +429,8 @@ class MainWindow(QMainWindow):
             state = self.settings.value(key)
             if state is not None:
                 part.restoreState(state)
+        # the title takes the room the other columns leave: no blank strip beside the list, more of each title
+        self.library_pane.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view_menu.apply(save=False)  # what focus mode and the View menu hide stays hidden
 
     def save_layout(self) -> None:

@@ -68,6 +68,7 @@ class ReadingPane(QWidget):
 
         self.view = ArticleView(self)
         self.view.anchorClicked.connect(self._link)
+        self.view.paletteChanged.connect(lambda: self._render(keep_scroll=True))
         self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
         self.set_font_size(settings.value("reading/fontSize", DEFAULT_FONT, type=int))
         self.view.set_line_height(settings.value("reading/lineHeight", DEFAULT_LINE_HEIGHT, type=int))

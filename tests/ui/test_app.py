@@ -42,6 +42,22 @@ def test_the_shell_painted_first_does_not_move_when_the_panes_fill_it(qtbot, tmp
     win.close()
 
 
+@pytest.mark.parametrize("early", [False, True], ids=["painted-first", "asked-for-before-shown"])
+def test_all_three_panes_have_room_however_the_window_was_finished(qtbot, tmp_path: Path, early: bool) -> None:
+    win = create_window(tmp_path / "lib")
+    qtbot.addWidget(win)
+    if early:
+        assert win.library is not None  # a part asked for before the window is shown builds the panes now
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.__dict__.get("_finished", False))
+    qtbot.wait(20)
+    widths = [win.library_pane.width(), win.reading_pane.width(), win.notes_panel.width()]
+    assert min(widths) >= 200 and win.reading_pane.width() >= 500, widths
+    win.close()
+
+
 def test_one_library_one_window(tmp_path: Path) -> None:
     from reader.app import lock_library
 

@@ -75,7 +75,9 @@ def test_pane_hiding_and_focus_mode_are_restored_after_restart(qtbot, tmp_path: 
     assert shown == ["title", "source", "year"]  # source and year by default, beside the title
     assert all(header.sectionSize(c) >= 40 for c in range(3) if not header.isSectionHidden(c))
     first.library_pane.view.setColumnWidth(2, 123)
-    first.splitter.setSizes([250, 836, 280])
+    first.splitter.setSizes([250, 786, 330])
+    chosen = first.library_pane.width()  # as the splitter allows it (the panes' minimum widths)
+    assert abs(chosen - 250) <= 10
     first.findChild(QAction, "actionShowOutline").trigger()  # View → the outline off
     assert not pane.outline.isVisible() and _usable(pane.references)
     first.findChild(QAction, "actionFocusMode").trigger()  # F11
@@ -91,7 +93,7 @@ def test_pane_hiding_and_focus_mode_are_restored_after_restart(qtbot, tmp_path: 
     assert not pane.references.isVisible() and _usable(pane.view)
     focus.trigger()  # out of focus mode: the panes come back as they were, with room
     qtbot.waitUntil(lambda: _usable(second.library_pane) and _usable(second.notes_panel))
-    assert abs(second.library_pane.width() - 250) <= 4  # the width it had before focus mode
+    assert abs(second.library_pane.width() - chosen) <= 4  # the width it had before focus mode
     assert not pane.outline.isVisible() and _usable(pane.references)
     assert second.library_pane.view.columnWidth(2) == 123
     second.findChild(QAction, "actionShowOutline").trigger()
@@ -114,4 +116,31 @@ def test_library_columns_are_chosen_from_the_header(qtbot, tmp_path: Path) -> No
     actions["Authors"].trigger()
     assert not header.isSectionHidden(1) and header.sectionSize(1) >= 40
     menu.close()
+    win.close()
+
+
+def test_a_dark_palette_sets_the_page_in_dark_colours(qtbot, tmp_path: Path) -> None:
+    """No light block behind light text: the abstract's background, the metadata's grey follow the palette."""
+    if not SEED.exists():
+        pytest.skip("../shared/corpus is not here")
+    from PySide6.QtGui import QColor, QPalette
+
+    win = _open(qtbot, tmp_path / "lib", first=True)
+    view = win.findChild(QTextBrowser, "articleView")
+
+    def abstract_background() -> QColor:
+        block = view.document().begin()
+        while block.isValid() and not block.text().startswith("基层治理是国家治理的基础"):
+            block = block.next()
+        assert block.isValid()
+        return block.blockFormat().background().color()
+
+    assert abstract_background().lightness() > 200  # light page: a pale block
+    dark = QPalette(view.palette())
+    for role, color in ((QPalette.ColorRole.Base, "#1f1f1f"), (QPalette.ColorRole.Text, "#e6e6e6")):
+        dark.setColor(role, QColor(color))
+    view.setPalette(dark)
+    qtbot.waitUntil(lambda: abstract_background().lightness() < 80)
+    view.setPalette(QPalette())  # and back
+    qtbot.waitUntil(lambda: abstract_background().lightness() > 200)
     win.close()

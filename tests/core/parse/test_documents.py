@@ -8,7 +8,6 @@ import json
 import re
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,10 @@ from reader.core.parse.documents import kind_of
 from reader.core.parse.dump import parse_bytes, parse_file
 from reader.core.parse.refusal import reason_code
 from tests.conftest import FIXTURES, SHARED_CORPUS, corpus_pairs
+from tests.core.parse.scoring import norm, score
 
 BUILD = FIXTURES / "documents" / "build.py"
 SPECS = sorted((FIXTURES / "documents" / "articles").glob("*.json"))
-
-
-def norm(value: object) -> str | None:
-    return None if value is None else "".join(unicodedata.normalize("NFKC", str(value)).split())
 
 
 @pytest.fixture(scope="session")
@@ -133,25 +129,9 @@ def test_held_out_documents_stay_a_measure_above_the_bar(tmp_path: Path) -> None
     assert run.returncode == 0, run.stderr
     pairs = corpus_pairs(tmp_path)
     assert len(pairs) >= 17
-    scores = []
-    for source, truth in pairs:
-        expected = json.loads(truth.read_text(encoding="utf-8"))
-        got = parse_file(source).to_json()
-        if expected.get("error"):
-            scores.append(1.0 if got["error"] else 0.0)
-            continue
-        hits = [
-            norm(got["title"]) == norm(expected["title"]),
-            [norm(a) for a in got["authors"]] == [norm(a) for a in expected["authors"]],
-            norm(got["source"]) == norm(expected["source"]),
-            got["year"] == expected["year"],
-            norm(got["abstract"]) == norm(expected["abstract"]),
-            [norm(k) for k in got["keywords"]] == [norm(k) for k in expected["keywords"]],
-            [(norm(s["heading"]), s["level"]) for s in got["sections"]]
-            == [(norm(s["heading"]), s["level"]) for s in expected["sections"]],
-            len(got["references"]) == len(expected["references"]),
-        ]
-        scores.append(sum(hits) / len(hits))
+    scores = [
+        score(parse_file(source).to_json(), json.loads(truth.read_text(encoding="utf-8"))) for source, truth in pairs
+    ]
     assert sum(scores) / len(scores) >= 0.95, scores
 
 

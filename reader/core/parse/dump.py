@@ -218,7 +218,7 @@ class _Reader:
             j = i + 1
             while not rest and j < self.n and len(entries) < 8:  # a bare label: one entry a line
                 nxt = self.lines[j]
-                if nxt and (_is_marker(nxt) or _heading(nxt)):
+                if nxt and (mk.is_field_marker(nxt) or _heading(nxt)):
                     break
                 if nxt:
                     entries.append(nxt)
@@ -312,7 +312,7 @@ class _Reader:
                     break
                 j += 1
                 continue
-            if _is_marker(nxt) or _heading(nxt) or (parts and cjk_count(nxt) == 0):
+            if mk.is_field_marker(nxt) or _heading(nxt) or (parts and cjk_count(nxt) == 0):
                 break
             if parts and not keyword_ahead and parts[-1].endswith(mk.TERMINAL):
                 break
@@ -362,7 +362,13 @@ class _Reader:
                         break
                     j += 1
                     continue
-                if _is_marker(nxt) or _heading(nxt) or len(nxt) > 40 or nxt.endswith("。") or _LABEL_LINE.match(nxt):
+                if (
+                    mk.is_field_marker(nxt)
+                    or _heading(nxt)
+                    or len(nxt) > 40
+                    or nxt.endswith("。")
+                    or _LABEL_LINE.match(nxt)
+                ):
                     break
                 words.extend(self._split_keywords(nxt))
                 self.header_only.add(j)
@@ -392,7 +398,7 @@ class _Reader:
         j = i + 1
         while j < self.n:
             line = self.lines[j]
-            if line and (_is_marker(line) or _heading(line) or cjk_count(line) > 4):
+            if line and (mk.is_field_marker(line) or _heading(line) or cjk_count(line) > 4):
                 break
             self.header_only.add(j)
             j += 1
@@ -414,18 +420,6 @@ class _Reader:
                 related_at = i
                 break
         return refs_at, related_at
-
-
-def _is_marker(line: str) -> bool:
-    return bool(
-        mk.ABSTRACT.match(line)
-        or mk.KEYWORDS.match(line)
-        or mk.META.match(line)
-        or mk.META_BARE.match(line)
-        or mk.EN_ABSTRACT.match(line)
-        or mk.EN_KEYWORDS.match(line)
-        or mk.is_references_marker(line)
-    )
 
 
 def doubts_of(article: Article) -> list[str]:

@@ -231,3 +231,16 @@ def is_references_marker(line: str) -> bool:
 CAPTION = re.compile(
     r"^\s*(?:[图圖表]\s*\d+(?:[-.．]\d+)?|(?:Fig\.?|Figure|Table|TABLE|FIG\.?)\s*\d+)(?:\s|[.:：．]|$)"
 )
+
+
+def is_field_marker(line: str) -> bool:
+    """A line that opens a field of the header or the references: 摘要, 关键词, a metadata label, Abstract…"""
+    return bool(
+        ABSTRACT.match(line)
+        or KEYWORDS.match(line)
+        or META.match(line)
+        or META_BARE.match(line)
+        or EN_ABSTRACT.match(line)
+        or EN_KEYWORDS.match(line)
+        or is_references_marker(line)
+    )

@@ -101,7 +101,7 @@ def drop_figures(lines: list[Line], edges: dict[int, float]) -> list[Line]:
             continue
         if in_table:
             short = not fills(ln, edges[id(ln)]) and len(ln.text) <= 40 and not ln.text.endswith("。")
-            if short and not heading_like(ln.text) and not is_label(ln.text):
+            if short and not heading_like(ln.text) and not mk.is_field_marker(ln.text):
                 continue
             in_table = False
         out.append(ln)
@@ -118,7 +118,7 @@ def paragraphs(lines: list[Line], edges: dict[int, float]) -> list[str]:
         text = _decimal(ln.text)
         if mk.is_references_marker(text):
             listing = True
-        elif listing and (mk.EN_ABSTRACT.match(text) or is_label(text)):
+        elif listing and (mk.EN_ABSTRACT.match(text) or mk.is_field_marker(text)):
             listing = False
         same_type = prev is not None and abs(ln.size - prev.size) <= 0.6
         goes_on = listing and same_type and not mk.REF_LEADING.match(text) and bool(mk.REF_LEADING.match(out[-1]))
@@ -138,7 +138,7 @@ def _starts_anew(prev: Line | None, ln: Line, text: str) -> bool:
         return False
     if prev.title:
         return not ln.title
-    if is_label(text) or (_OPENS_BLOCK.match(text) and prev.text.endswith((*_TERMINAL, "."))):
+    if mk.is_field_marker(text) or (_OPENS_BLOCK.match(text) and prev.text.endswith((*_TERMINAL, "."))):
         return True
     if prev.text.endswith((*_TERMINAL, ".")) and heading_like(text):
         return True
@@ -152,17 +152,6 @@ def _starts_anew(prev: Line | None, ln: Line, text: str) -> bool:
 
 def heading_like(text: str) -> bool:
     return match_heading(text) is not None or is_heading(text)
-
-
-def is_label(text: str) -> bool:
-    return bool(
-        mk.ABSTRACT.match(text)
-        or mk.KEYWORDS.match(text)
-        or mk.EN_ABSTRACT.match(text)
-        or mk.EN_KEYWORDS.match(text)
-        or mk.META.match(text)
-        or mk.is_references_marker(text)
-    )
 
 
 def _decimal(text: str) -> str:

@@ -160,6 +160,7 @@ class ReadingPane(QWidget):
         self._fill_outline()
         self._fill_references()
         self.original_button.setVisible(article_id is not None and has_original(self.library, article_id))
+        self.abstract_toggle.setVisible(bool(self.article is not None and self.article.abstract))
         if self.article is not None and article_id is not None:
             self.title_label.setText(self.article.title or "")
             if len(self.article.citations) >= MAX_LINKED_MARKS:

@@ -38,7 +38,7 @@ from .refusal import REASONS
 # A page whose text layer holds fewer letters than this is taken for a picture of a page.
 _MIN_PAGE_TEXT = 30
 _MAX_PAGES = 400
-_MARK_ONLY = re.compile(r"^[*∗†‡\d,，\s]{1,6}$")
+_MARK_ONLY = re.compile(r"^(?:[*∗†‡\d,，\s]{1,6}|[a-h](?:,[a-h])*)$")  # a note's or a unit's mark alone
 
 
 @dataclass

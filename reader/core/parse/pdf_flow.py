@@ -3,6 +3,7 @@ column's edge, captions and table rows out."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import markers as mk
@@ -114,6 +115,7 @@ def paragraphs(lines: list[Line], edges: dict[int, float]) -> list[str]:
     open_ = False
     prev: Line | None = None
     listing = False  # in the reference list: a line without a mark goes on with the entry above
+    justified = _justified(lines, edges)
     for ln in lines:
         text = _decimal(ln.text)
         if mk.is_references_marker(text):
@@ -126,9 +128,27 @@ def paragraphs(lines: list[Line], edges: dict[int, float]) -> list[str]:
             out[-1] = join_two(out[-1], text)
         else:
             out.append(text)
-        open_ = fills(ln, edges.get(id(ln), ln.x1)) or out[-1].endswith((*_HYPHENS, *_SEPARATORS)) or ln.title
+        open_ = (
+            fills(ln, edges.get(id(ln), ln.x1))
+            or id(ln) in justified
+            or out[-1].endswith((*_HYPHENS, *_SEPARATORS))
+            or ln.title
+        )
         prev = ln
     return [p.replace("\ufffe", "").replace("\x02", "") for p in out]
+
+
+def _justified(lines: list[Line], edges: dict[int, float]) -> set[int]:
+    """ids of long lines that end where a neighbour of the same type ends: the full lines of a block set
+    narrower than its column (an inset abstract), which run on into the next line."""
+    out: set[int] = set()
+    for a, b in itertools.pairwise(lines):
+        if not a.x1 or a.page != b.page or abs(a.size - b.size) > 0.3 or abs(a.x1 - b.x1) > 1.5:
+            continue
+        for ln in (a, b):
+            if ln.x1 - ln.x0 >= 0.6 * (edges.get(id(ln), ln.x1) - min(a.x0, b.x0)):
+                out.add(id(ln))
+    return out
 
 
 def _starts_anew(prev: Line | None, ln: Line, text: str) -> bool:

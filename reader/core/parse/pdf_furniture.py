@@ -63,6 +63,8 @@ def running(pages: list[list[Line]], heights: list[float], title: str | None) ->
     for number, (lines, height) in enumerate(zip(pages, heights, strict=True)):
         outer = _outermost(lines)
         for ln in _edges(lines):
+            if ln.title:
+                continue  # a running head may repeat the title: the title stays
             near_edge = ln.y1 > height * 0.88 or ln.y0 < height * 0.12
             # a header or footer set apart from the text, with a page number or the journal's issue in it
             apart = near_edge and id(ln) in outer and number > 0 and len(ln.text) <= 80
@@ -75,7 +77,7 @@ def running(pages: list[list[Line]], heights: list[float], title: str | None) ->
             ):
                 chrome.add(id(ln))
         for ln in lines:
-            if len(pages) >= 3 and everywhere[_key(ln.text)] >= many and len(ln.text) <= 160:
+            if len(pages) >= 3 and everywhere[_key(ln.text)] >= many and len(ln.text) <= 160 and not ln.title:
                 chrome.add(id(ln))  # a download stamp on every page
     return chrome
 

@@ -47,9 +47,10 @@ def page_lines(page, number: int) -> tuple[list[Line], tuple[float, float]]:
             first = start + len(piece) - len(piece.lstrip())
             last = start + len(piece.rstrip()) - 1
             size = raw.FPDFText_GetFontSize(textpage.raw, first)
-            while last - first > 2 and _raised_mark(textpage, last, size):
-                last -= 1  # `Hui Yang^a`: a unit's letter set small and raised, not part of the name
-                body = body[:-1].rstrip()
+            marks = _raised_marks(textpage, first, last, size)  # `Hui Yang^a`: a unit's letter, not the name's
+            if marks:
+                last -= marks
+                body = body[:-marks].rstrip()
             left, bottom, _, top = textpage.get_charbox(first)
             _, bottom2, right, top2 = textpage.get_charbox(last)
             line = Line(body, left, right, min(bottom, bottom2), max(top, top2), size, number)
@@ -76,17 +77,18 @@ def _pieces(text: str) -> list[tuple[str, int]]:
     return out
 
 
-def _raised_mark(textpage, index: int, size: float) -> bool:
-    """A line's last character is an affiliation's letter or mark, set small after a letter."""
+def _raised_marks(textpage, first: int, last: int, size: float) -> int:
+    """How many characters at a line's end are affiliation marks (`a`, `a,c`, `*`) set small after a
+    letter: `Daniel K. Mercer^a,c`. 0 when the run does not follow a letter."""
     import pypdfium2.raw as raw
 
-    char = chr(raw.FPDFText_GetUnicode(textpage.raw, index))
-    before = chr(raw.FPDFText_GetUnicode(textpage.raw, index - 1))
-    return (
-        bool(_AFFILIATION_MARK.fullmatch(char))
-        and before.isalpha()
-        and (0 < raw.FPDFText_GetFontSize(textpage.raw, index) < size - 1.5)
-    )
+    k = last
+    while k > first + 2:
+        char = chr(raw.FPDFText_GetUnicode(textpage.raw, k))
+        if not (_AFFILIATION_MARK.fullmatch(char) and 0 < raw.FPDFText_GetFontSize(textpage.raw, k) < size - 1.5):
+            break
+        k -= 1
+    return last - k if k < last and chr(raw.FPDFText_GetUnicode(textpage.raw, k)).isalpha() else 0
 
 
 def _gapped(textpage, first: int, last: int, size: float) -> bool:
@@ -115,7 +117,8 @@ def _merge_fragments(lines: list[Line]) -> list[Line]:
             if raised and _AFFILIATION_MARK.fullmatch(line.text) and prev.text[-1:].isalpha():
                 continue  # `Hui Yang^a`: a unit's letter, not part of the name
             gap = line.x0 - prev.x1
-            joint = " " if gap > 0.25 * max(prev.size, 1) and _latin_pair(prev.text, line.text) else ""
+            spaced = gap > 0.25 * max(prev.size, 1) and line.text[:1] not in ",.;:)"
+            joint = " " if spaced and _latin_pair(prev.text, line.text) else ""
             prev.text += joint + line.text
             prev.x1 = line.x1
             prev.gapped = prev.gapped or gap > 3 * max(prev.size, 1)

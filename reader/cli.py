@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", parents=[common], help="put a backup in place of the library")
     p.add_argument("backup", nargs="?", metavar="BACKUP", help="a backup file (default: the newest healthy one)")
 
-    p = sub.add_parser("export", parents=[common], help="export highlights and notes as Markdown")
+    p = sub.add_parser("export", parents=[common], help="export highlights and notes as Markdown, Word or CSL-JSON")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument(
         "--article", type=_whole(1, MAX_ID), action="append", metavar="ID", help="an article (repeatable)"
@@ -329,6 +329,8 @@ def cmd_show(args: argparse.Namespace, folder: Any) -> int:
         print(f"\n摘要：{article.abstract}")
     if article.keywords:
         print(f"关键词：{'；'.join(article.keywords)}")
+    if article.footnotes:
+        print("\n首页脚注：\n" + "\n".join(article.footnotes))
     for s in article.sections:
         if s.heading:
             print(f"\n{'#' * (s.level + 1)} {s.heading}")

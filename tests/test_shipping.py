@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QTextBrowser
 
 from reader.app import create_window
 from reader.ui.reading_pane import HIGHLIGHT_COLORS
@@ -49,7 +50,11 @@ def test_settings_and_shortcuts(qtbot, tmp_path: Path) -> None:
     shortcuts = dict(window.shortcuts())
     for name in ("Highlight the selection", "Import files…", "Paste as article", "Export notes…", "Undo"):
         assert shortcuts.get(name), name
-    assert window.show_shortcuts().objectName() == "shortcutsHelp"
+    help_box = window.show_shortcuts()
+    assert help_box.objectName() == "shortcutsHelp"
+    room = window.screen().availableGeometry()
+    assert help_box.height() <= room.height() and help_box.width() <= room.width()  # its OK button on the screen
+    assert "Ctrl+H" in help_box.findChild(QTextBrowser).toPlainText()
     order = [name for name, _ in window.shortcuts()]
     assert order.index("Import files…") < order.index("Undo") < order.index("Highlight the selection")  # menu order
     assert "重点" in order  # a colour's entry says what the colour means

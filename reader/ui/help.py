@@ -5,9 +5,17 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .article_view import InertBrowser
 
 
 def shortcuts(window: QMainWindow) -> list[tuple[str, str]]:
@@ -37,18 +45,23 @@ def shortcuts(window: QMainWindow) -> list[tuple[str, str]]:
     return list(dict.fromkeys(rows))
 
 
-def show_shortcuts(window: QMainWindow) -> QMessageBox:
-    """The shortcuts as a table in the menus' order; the colours' entries are named by their meanings."""
+def show_shortcuts(window: QMainWindow) -> QDialog:
+    """The shortcuts as a table in the menus' order; the colours' entries are named by their meanings.
+    The table scrolls in a dialog that fits the screen (a laptop's 768 px hold it with its button)."""
     rows = "".join(f"<tr><td><b>{escape(key)}</b></td><td>{escape(name)}</td></tr>" for name, key in shortcuts(window))
-    box = QMessageBox(
-        QMessageBox.Icon.NoIcon,
-        window.tr("Keyboard shortcuts"),
-        f"<table cellspacing='6'>{rows}</table>",
-        QMessageBox.StandardButton.Ok,
-        window,
-    )
-    box.setTextFormat(Qt.TextFormat.RichText)
+    box = QDialog(window)
     box.setObjectName("shortcutsHelp")
+    box.setWindowTitle(window.tr("Keyboard shortcuts"))
+    text = InertBrowser(box)
+    text.setHtml(f"<table cellspacing='6'>{rows}</table>")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, box)
+    buttons.accepted.connect(box.accept)
+    layout = QVBoxLayout(box)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    room = window.screen().availableGeometry()
+    wanted = int(text.document().size().height()) + buttons.sizeHint().height() + 60
+    box.resize(min(560, room.width() - 40), min(wanted, room.height() - 80))
     box.open()
     return box
 

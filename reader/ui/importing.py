@@ -146,6 +146,7 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(self.message)
         self.refusals = QListWidget(self)
         self.refusals.setObjectName("importRefusals")
+        self.refusals.setWordWrap(True)  # a reason says what to do at its end: all of it shows
         for name, reason in summary.refused:
             shown = self.tr("pasted text") if name == PASTED else Path(name).name
             self.refusals.addItem(f"{shown}: {self.reason(reason)}" if name else self.reason(reason))
@@ -154,7 +155,7 @@ class ImportSummaryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(520, 320 if summary.refused else 120)
+        self.resize(640, 360 if summary.refused else 120)
 
     def reason(self, reason: str) -> str:
         """A refusal's reason in the reader's language; its technical detail, if any, as it is."""
@@ -167,6 +168,7 @@ class ImportSummaryDialog(QDialog):
             "source_code": self.tr("no article in it: it looks like program source"),
             "markdown": self.tr("no article in it: it looks like a Markdown document"),
             "no_language": self.tr("no article in it: no Chinese text, and no English paper"),
+            "too_short": self.tr("no article in it: too short (fewer than 50 Chinese characters)"),
             "no_title": self.tr("no article in it: no title found"),
             "no_text": self.tr("no article in it: no text after the title"),
             "too_large": self.tr("too large to be a page dump"),
@@ -224,8 +226,8 @@ class ImportController(QObject):
             self.tr("Import articles"),
             "",
             self.tr(
-                "Articles (*.txt *.htm *.html *.pdf *.docx);;PDF (*.pdf);;Word documents (*.docx);;"
-                "Page dumps (*.txt *.htm *.html);;All files (*)"
+                "Articles (*.txt *.htm *.html *.pdf *.docx *.doc *.caj *.kdh *.nh);;PDF (*.pdf);;"
+                "Word documents (*.docx *.doc);;Page dumps (*.txt *.htm *.html);;All files (*)"
             ),
         )
         if files:

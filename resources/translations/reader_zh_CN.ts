@@ -30,6 +30,10 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
+        <source>no article in it: too short (fewer than 50 Chinese characters)</source>
+        <translation>没有文章：太短（不足 50 个汉字）</translation>
+    </message>
+    <message>
         <source>a zip archive, not a Word document: unpack it and import its files</source>
         <translation>压缩包，不是 Word 文档：请解压后导入其中的文件</translation>
     </message>
@@ -823,12 +827,12 @@ Overwrite?</source>
 <context>
     <name>ImportController</name>
     <message>
-        <source>Import a folder of articles</source>
-        <translation>导入文章文件夹</translation>
+        <source>Articles (*.txt *.htm *.html *.pdf *.docx *.doc *.caj *.kdh *.nh);;PDF (*.pdf);;Word documents (*.docx *.doc);;Page dumps (*.txt *.htm *.html);;All files (*)</source>
+        <translation>文章 (*.txt *.htm *.html *.pdf *.docx *.doc *.caj *.kdh *.nh);;PDF (*.pdf);;Word 文档 (*.docx *.doc);;网页文本 (*.txt *.htm *.html);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Articles (*.txt *.htm *.html *.pdf *.docx);;PDF (*.pdf);;Word documents (*.docx);;Page dumps (*.txt *.htm *.html);;All files (*)</source>
-        <translation>文章 (*.txt *.htm *.html *.pdf *.docx);;PDF (*.pdf);;Word 文档 (*.docx);;网页文本 (*.txt *.htm *.html);;所有文件 (*)</translation>
+        <source>Import a folder of articles</source>
+        <translation>导入文章文件夹</translation>
     </message>
     <message>
         <source>Import articles</source>

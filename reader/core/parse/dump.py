@@ -93,8 +93,9 @@ def _parse_document(document: DocumentText) -> Article:
     article.encoding = document.kind
     if article.error is not None:
         return article
-    if document.title:
+    if document.title:  # the document's own title (a Title style, the largest type): no guess
         article.title = mk.clean_title(document.title)
+        article.doubts = [d for d in article.doubts if d != "title_guessed"]
     article.authors = article.authors or document.authors or _Reader(document.notes).bio_names()
     article.source = document.journal or article.source
     article.year = document.year or article.year

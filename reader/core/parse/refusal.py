@@ -42,6 +42,8 @@ def not_an_article(text: str) -> str | None:
         if md >= 3 and not any(mk.ABSTRACT.match(ln.strip()) for ln in rows[:200]):
             return "no article in it (looks like a Markdown document)"
     if not has_cjk_at_least(text, 50) and not looks_english(text):
+        if cjk_count(text[:4000]) >= 4:  # a line or two of Chinese: a note, not an article
+            return "no article in it (too short: fewer than 50 Chinese characters)"
         return "no article in it (no Chinese text, nor an English paper)"
     return None
 
@@ -54,6 +56,7 @@ REASONS: dict[str, str] = {
     "source_code": "no article in it (looks like source code)",
     "markdown": "no article in it (looks like a Markdown document)",
     "no_language": "no article in it (no Chinese text, nor an English paper)",
+    "too_short": "no article in it (too short: fewer than 50 Chinese characters)",
     "no_title": "no article in it (no title found)",
     "no_text": "no article in it (no text after the title)",
     "too_large": "too large to be a page dump",

@@ -45,6 +45,7 @@ def test_document_matches_its_truth(built: Path, spec: Path) -> None:
     got = article.to_json()
     assert got["error"] is None, got["error"]
     assert norm(got["title"]) == norm(expected["title"])
+    assert "title_guessed" not in got["doubts"]  # the document said its title (a Title style, the largest type)
     assert [norm(a) for a in got["authors"]] == [norm(a) for a in expected["authors"]]
     assert norm(got["source"]) == norm(expected["source"])
     assert got["year"] == expected["year"]
@@ -118,6 +119,8 @@ def test_other_formats_are_known_by_their_bytes_and_refused() -> None:
     assert reason_code(parse_bytes(b"PK\x03\x04" + b"\0" * 100, "a.zip").error or "")[0] == "zip_archive"
     assert reason_code(parse_bytes(b"%PDF-1.7\n broken", "a.pdf").error or "")[0] == "pdf_unreadable"
     assert kind_of("纯文本的网页存档。".encode()) is None
+    note = parse_bytes("第一次党课学习笔记\n今天学习了党的历史。".encode(), "笔记.txt")
+    assert reason_code(note.error or "")[0] == "too_short"  # Chinese, but no article: said so, not "no Chinese"
 
 
 def test_held_out_documents_stay_a_measure_above_the_bar(tmp_path: Path) -> None:

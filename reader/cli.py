@@ -330,7 +330,7 @@ def cmd_show(args: argparse.Namespace, folder: Any) -> int:
     if article.keywords:
         print(f"关键词：{'；'.join(article.keywords)}")
     if article.footnotes:
-        print("\n首页脚注：\n" + "\n".join(article.footnotes))
+        print("\n脚注：\n" + "\n".join(article.footnotes))
     for s in article.sections:
         if s.heading:
             print(f"\n{'#' * (s.level + 1)} {s.heading}")

@@ -55,7 +55,7 @@ class Article:
     related: list[str] = field(default_factory=list)
     encoding: str | None = None
     error: str | None = None
-    # A PDF's first-page footnotes (收稿日期, 基金项目, 作者简介 …), kept apart from the text.
+    # A PDF's footnotes (the first page's 收稿日期, 基金项目, 作者简介; any page's ① notes), kept apart from the text.
     footnotes: list[str] = field(default_factory=list)
     # What the parser was unsure of, as codes (see DOUBTS); the reader is asked to check these fields.
     doubts: list[str] = field(default_factory=list)

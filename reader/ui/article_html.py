@@ -31,7 +31,7 @@ class Labels:
     show: str = "show"
     hide: str = "hide"
     check: str = "Please check: %1 (F2 corrects the details)"
-    footnotes: str = "Notes on the first page"
+    footnotes: str = "Footnotes"
     doubts: dict[str, str] = field(default_factory=dict)  # doubt code → its words; the code where none
 
 
@@ -79,7 +79,7 @@ def render(article: Article, labels: Labels, show_abstract: bool = True, show_re
         )
         if show_abstract:
             parts.append(f'<p class="abstract">{escape(article.abstract)}</p>')
-    if article.footnotes:  # a PDF's 收稿日期, 基金项目, 作者简介: about the article, not of its text
+    if article.footnotes:  # a PDF's 收稿日期, 基金项目, 作者简介, ① notes: kept apart from its text
         notes = "<br>".join(escape(n) for n in article.footnotes)
         parts.append(f'<p class="footnotes"><span class="label">{escape(labels.footnotes)}</span><br>{notes}</p>')
     marks: dict[tuple[int, int], list[tuple[int, int, int]]] = {}

@@ -187,6 +187,9 @@ class ImportSummaryDialog(QDialog):
             ),
             "pdf_unreadable": self.tr("not a PDF that can be read"),
             "docx_unreadable": self.tr("not a Word document that can be read"),
+            "docx_password": self.tr(
+                "a Word document with a password: open it in Word or WPS, save it without the password, and import that"
+            ),
             "old_word": self.tr(
                 "a legacy Word document (.doc): open it in Word or WPS, save it as .docx or PDF, and import that"
             ),

@@ -8,6 +8,7 @@ file named on the command line) gets them at once: asking for a part the second 
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import sys
 from pathlib import Path
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, library: Library | None = None, parent: QWidget | None = None) -> None:
         """The shell now; the library in ``data_dir`` (or ``library``, open already) on the next turn."""
         super().__init__(parent)
-        self._finished = self._failed = False
+        self._finished = self._failed = self._building = False
         self._library = library
         self.data_dir = data_dir
         self.settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
@@ -95,8 +96,12 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def __getattr__(self, name: str) -> Any:
-        """A part of the second step asked for before it ran: it runs now."""
-        if name in FINISHED_PARTS and not self.__dict__.get("_finished", True):
+        """A part of the second step asked for before it ran: it runs now. After the library failed to
+        open, or while the parts are being built, there is no such part (``hasattr`` says False)."""
+        state = self.__dict__
+        if name in FINISHED_PARTS and not state.get("_finished", True) and not state.get("_building"):
+            if state.get("_failed"):
+                raise AttributeError(f"{name}: the library could not be opened")
             self.finish()
             return getattr(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
@@ -107,15 +112,32 @@ class MainWindow(QMainWindow):
         try:
             self.finish()
         except OPEN_ERRORS as exc:  # the shell stays; whoever started the app says why and ends it
-            self._failed = True
+            if not self._failed:
+                raise  # not the library's opening: a fault of ours, shown as one
             self.openFailed.emit(str(exc))
 
     def finish(self) -> None:
-        """The second step: open the library, build the panes into the shell, fill them (once)."""
-        if self._finished:
+        """The second step: open the library, build the panes into the shell, fill them (once). Only
+        opening the library can fail with ``OPEN_ERRORS`` (the window is then marked failed and asks no
+        more); an error while building is a bug and propagates as it is."""
+        if self._finished or self._failed:
             return
         from reader.core.library.store import Library
 
+        if self._library is None:
+            try:
+                self._library = Library.in_folder(self.data_dir)
+            except OPEN_ERRORS:
+                self._failed = True
+                raise
+        self._building = True
+        try:
+            self._build()
+        finally:
+            self._building = False
+        self._finished = True
+
+    def _build(self) -> None:
         from .editing import ArticleEditing
         from .exporting import ExportActions
         from .importing import ImportController
@@ -124,9 +146,8 @@ class MainWindow(QMainWindow):
         from .reading_pane import ReadingPane
         from .window_menus import build_menus
 
-        library = self._library if self._library is not None else Library.in_folder(self.data_dir)
+        library = self._library
         self.library = library
-        self._finished = True
         data_dir, splitter = self.data_dir, self.splitter
         self.library_pane = LibraryPane(library, self)
         self.reading_pane = ReadingPane(library, self.settings, self)
@@ -444,11 +465,11 @@ class MainWindow(QMainWindow):
 
         Closed before its second step ran, the window runs it first: closing is the same either way."""
         if not self._finished:
-            try:
+            with contextlib.suppress(OPEN_ERRORS):
                 self.finish()
-            except OPEN_ERRORS:
-                super().closeEvent(event)
-                return
+        if not self._finished:  # the library could not be opened: nothing of it to save
+            super().closeEvent(event)
+            return
         if self.library.closed:
             super().closeEvent(event)
             return

@@ -15,15 +15,15 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from reader.core.library.store import Library
+from reader.core.parse.documents import DOCUMENT_KINDS
 
-# Formats with more than the text: the button shows for these.
-ORIGINAL_SUFFIXES = (".pdf", ".docx")
 _KEPT: list[tempfile.TemporaryDirectory[str]] = []
 
 
 def has_original(library: Library, article_id: int) -> bool:
+    """Whether the article came from a PDF or Word file (its `encoding` says so, whatever its name)."""
     meta = library.article_meta(article_id) or {}
-    return str(meta.get("file_name") or "").lower().endswith(ORIGINAL_SUFFIXES)
+    return meta.get("encoding") in DOCUMENT_KINDS
 
 
 def original_path(library: Library, article_id: int) -> Path | None:
@@ -39,10 +39,14 @@ def original_path(library: Library, article_id: int) -> Path | None:
     except OSError:
         pass
     if not _KEPT:
-        _KEPT.append(tempfile.TemporaryDirectory(prefix="yandu-original-"))
-    name = Path(str(meta.get("file_name") or f"article-{article_id}.pdf")).name
+        _KEPT.append(tempfile.TemporaryDirectory(prefix="yandu-original-", ignore_cleanup_errors=True))
+    suffix = f".{meta.get('encoding')}"  # the viewer is chosen by it: `pdf` or `docx`
+    name = Path(str(meta.get("file_name") or f"article-{article_id}")).stem + suffix
     target = Path(_KEPT[0].name) / f"{article_id}-{name}"
-    target.write_bytes(data)
+    try:
+        target.write_bytes(data)
+    except OSError:  # a full disk, or a viewer holding the copy made before
+        return target if target.is_file() and target.stat().st_size == len(data) else None
     return target
 
 

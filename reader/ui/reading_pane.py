@@ -141,7 +141,7 @@ class ReadingPane(QWidget):
             show=self.tr("show"),
             hide=self.tr("hide"),
             check=self.tr("Please check: %1 (F2 corrects the details)"),
-            footnotes=self.tr("Notes on the first page"),
+            footnotes=self.tr("Footnotes"),
             doubts={
                 "title_guessed": self.tr("the title"),
                 "no_authors": self.tr("no authors found"),

@@ -30,6 +30,10 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
+        <source>a Word document with a password: open it in Word or WPS, save it without the password, and import that</source>
+        <translation>带密码的 Word 文档：请在 Word 或 WPS 中打开，去掉密码另存后再导入</translation>
+    </message>
+    <message>
         <source>no article in it: too short (fewer than 50 Chinese characters)</source>
         <translation>没有文章：太短（不足 50 个汉字）</translation>
     </message>
@@ -475,8 +479,8 @@ Library: %1</source>
 <context>
     <name>ReadingPane</name>
     <message>
-        <source>Notes on the first page</source>
-        <translation>首页脚注</translation>
+        <source>Footnotes</source>
+        <translation>脚注</translation>
     </message>
     <message>
         <source>The original file could not be opened: no viewer for it was found.</source>

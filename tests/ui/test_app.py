@@ -135,3 +135,21 @@ def test_closing_during_an_import_hides_its_progress_so_the_app_can_end(qtbot, t
     job.worker.progress.emit(150, 300, "dump_000150.txt")  # progress sent before the worker stopped, late
     qtbot.wait(500)
     assert not job.dialog.isVisible()
+
+
+def test_a_library_that_cannot_be_opened_fails_once_and_the_window_still_closes(qtbot, tmp_path: Path) -> None:
+    from reader.ui.main_window import MainWindow
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "library.sqlite3").write_bytes(b"this is no database" * 100)
+    win = MainWindow(folder)
+    qtbot.addWidget(win)
+    failures: list[str] = []
+    win.openFailed.connect(failures.append)
+    win.show()
+    qtbot.waitUntil(lambda: bool(failures))
+    assert not hasattr(win, "reading_pane")  # no part, and no second try at opening
+    qtbot.wait(50)
+    assert len(failures) == 1
+    win.close()  # nothing to save, nothing raised

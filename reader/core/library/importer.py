@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..model import Article
-from ..parse.documents import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES
+from ..parse.documents import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES, looks_like_document
 from ..parse.dump import parse_bytes
 from ..parse.files import Unreadable, read_dump, shown_name
 from .store import Library
@@ -132,7 +132,7 @@ def _start_parsing(pool: ProcessPoolExecutor | None, workers: int, jobs: list[_J
     if pool is None:
         articles = _parse_many(work)
         return lambda: articles
-    small = [i for i, (data, _) in enumerate(work) if len(data) <= IN_WORKER_MAX or _is_document(data)]
+    small = [i for i, (data, _) in enumerate(work) if len(data) <= IN_WORKER_MAX or looks_like_document(data)]
     size = max(1, -(-len(small) // (2 * workers)))
     parts = [
         (small[k : k + size], pool.submit(_parse_many, [work[i] for i in small[k : k + size]]))
@@ -146,11 +146,6 @@ def _start_parsing(pool: ProcessPoolExecutor | None, workers: int, jobs: list[_J
         return [out[i] if i in out else parse_bytes(*work[i]) for i in range(len(work))]
 
     return articles
-
-
-def _is_document(data: bytes) -> bool:
-    """A PDF or zip package: parsing it holds a page at a time, not ~25 times its size."""
-    return data[:5] in (b"%PDF-", b"PK\x03\x04")
 
 
 def _chunks(files: list[Path]) -> Iterator[list[_Job]]:

@@ -214,7 +214,7 @@ def _v7(db: Database) -> None:
 
 
 def _v8(db: Database) -> None:
-    """A PDF's first-page footnotes (收稿日期, 基金项目, 作者简介 …), kept apart from its text: a JSON list."""
+    """A PDF's footnotes (收稿日期, 基金项目, 作者简介, ① notes), kept apart from its text: a JSON list."""
     run_script(db, "ALTER TABLE articles ADD COLUMN footnotes TEXT NOT NULL DEFAULT '[]';")
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import DOUBTS, PARSER_VERSION, Article, Section
+from ..parse.documents import DOCUMENT_KINDS
 from . import listing, schema, search_index
 from .anchors import context, locate, occurrence
 from .annotations import Annotations
@@ -96,7 +97,7 @@ class Library(Annotations, Courses):
             return ImportResult("refused", name, reason=article.error)
         identity = identity_of(article)
         with self.transaction():
-            existing = self._find_same(identity, source_path)
+            existing = self._find_same(identity, source_path, article.encoding in DOCUMENT_KINDS)
             if existing is None:
                 article_id = self._insert(article, data, digest, identity, name, source_path)
                 return ImportResult("imported", name, article_id)
@@ -113,20 +114,24 @@ class Library(Annotations, Courses):
             found.update(r[0] for r in self.db.execute(sql, part))
         return found
 
-    def _find_same(self, identity: str, source_path: str | None) -> int | None:
+    def _find_same(self, identity: str, source_path: str | None, document: bool = False) -> int | None:
         """The article a new dump corrects: one from the same file (whatever the new parse found in it),
         else one with the same title, author and journal; with neither author nor journal to tell two
-        same-titled articles apart, only a dump from the same file counts."""
+        same-titled articles apart, only a dump from the same file counts. A PDF or Word file corrects
+        only the article of the same file: a title read from its type sizes may be wrong, and two papers
+        must never become one; nor does a dump ever replace a document's original bytes."""
         if source_path:
-            row = self.db.execute("SELECT id FROM articles WHERE source_path = ? ORDER BY id", [source_path]).fetchone()
-            if row:
+            row = self.db.execute(
+                "SELECT id, encoding FROM articles WHERE source_path = ? ORDER BY id", [source_path]
+            ).fetchone()
+            if row and (row[1] in DOCUMENT_KINDS) == document:
                 return row[0]
+        if document:
+            return None
         rows = self.db.execute(
-            "SELECT id, source_path FROM articles WHERE identity = ? ORDER BY id", [identity]
+            "SELECT id FROM articles WHERE identity = ? AND coalesce(encoding, '') NOT IN ('pdf', 'docx') ORDER BY id",
+            [identity],
         ).fetchall()
-        for article_id, path in rows:
-            if source_path and path == source_path:
-                return article_id
         weak = identity.endswith("||")
         return rows[0][0] if rows and not weak else None
 

@@ -17,7 +17,7 @@ from . import markers as mk
 from .body import build_sections, match_heading
 from .citation_marks import link_citations
 from .decode import Refused, decode_bytes
-from .documents import DocumentText, kind_of, read_document
+from .documents import DocumentText, kind_of, looks_like_document, read_document
 from .english import looks_english, read_english
 from .files import MAX_DOCUMENT_BYTES, MAX_DUMP_BYTES, Unreadable, read_dump, shown_name, too_big
 from .header import is_title_candidate, read_header, reprint_source
@@ -57,7 +57,7 @@ def parse_file(path: str | os.PathLike[str]) -> Article:
 
 
 def parse_bytes(data: bytes, name: str = "") -> Article:
-    limit = MAX_DOCUMENT_BYTES if data[:5] in (b"%PDF-", b"PK\x03\x04") else MAX_DUMP_BYTES
+    limit = MAX_DOCUMENT_BYTES if looks_like_document(data) else MAX_DUMP_BYTES
     if len(data) > limit:  # pasted or handed over: the same cap as a file
         return Article.refused(too_big(len(data), limit))
     try:
@@ -71,7 +71,12 @@ def _parse_bytes(data: bytes, name: str) -> Article:
     try:
         kind = kind_of(data, name)
         if kind is not None:
-            return _parse_document(read_document(kind, data))
+            try:
+                return _parse_document(read_document(kind, data))
+            except Refused:
+                if name.lower().endswith((".pdf", ".docx")) or b"\0" in data[:4096]:
+                    raise
+                # `%PDF-` at the start of a text file that is no PDF: read as the text it is
         if looks_like_html(data, name):
             declared = html_charset(data)
             html, encoding = _decode_html(data, declared)

@@ -12,13 +12,14 @@ from __future__ import annotations
 import os
 import stat
 
+from .documents import DOCUMENT_SUFFIXES
+
 # A page dump is rarely above 1 MB, a saved page with its pictures a few. Parsing costs about 25
 # times the dump's size in memory (16 MB: 420 MB at the peak; 200 MB took 4.1 GB).
 MAX_DUMP_BYTES = 16 * 1024 * 1024
 # A PDF or Word file holds its pictures and fonts: a 30-page paper is 1–10 MB; PDFium does not hold
 # the text of more than a page at a time.
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
-_DOCUMENT_SUFFIXES = (".pdf", ".docx")
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
 
 
@@ -32,7 +33,7 @@ def too_big(size: int, limit: int = MAX_DUMP_BYTES) -> str:
 
 def size_limit(name: str | os.PathLike[str]) -> int:
     """The most bytes read of a file by that name: a document's cap for PDF and Word, else a dump's."""
-    return MAX_DOCUMENT_BYTES if os.fspath(name).lower().endswith(_DOCUMENT_SUFFIXES) else MAX_DUMP_BYTES
+    return MAX_DOCUMENT_BYTES if os.path.splitext(os.fspath(name))[1].lower() in DOCUMENT_SUFFIXES else MAX_DUMP_BYTES
 
 
 def read_dump(path: str | os.PathLike[str]) -> bytes:

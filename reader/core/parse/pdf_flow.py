@@ -14,8 +14,9 @@ from .pdf_page import Line
 # What opens a paragraph of its own, whatever the line before: a field's label, a reference's mark.
 _OPENS_BLOCK = re.compile(r"^\s*(?:[\[［〔]\d{1,3}[\]］〕]|\d{1,3}\.\s+[A-Z])")
 _EQUATION_NUMBER = re.compile(r"^[(（]\s*\d{1,3}(?:[.-]\d{1,3})?\s*[)）]$")
-_SPACED_NUMBER = re.compile(r"^(\d{1,2})\s*[.．]\s+(?=\d)")
-_DECIMAL_GAP = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\s*[.．]\s+(?=\d)")
+# `2. 1 研究方法`: the space a typesetter put after the dot; never `1. 2020年` or `2. 30%`.
+_SPACED_NUMBER = re.compile(r"^(\d{1,2})\s*[.．]\s+(?=\d{1,2}(?:\s|[.．]\s*\d|[\u4e00-\u9fff]))")
+_DECIMAL_GAP = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\s*[.．]\s+(?=\d{1,2}(?:\s|[\u4e00-\u9fff]))")
 _HYPHENS = ("-", "\ufffe", "\x02", "\u00ad")
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[a-z]")
@@ -95,7 +96,9 @@ def drop_figures(lines: list[Line], edges: dict[int, float]) -> list[Line]:
     out: list[Line] = []
     in_table = False
     for ln in lines:
-        if mk.CAPTION.match(ln.text) and len(ln.text) <= 80:
+        prev = out[-1] if out else None
+        runs_on = prev is not None and fills(prev, edges[id(prev)]) and not prev.text.endswith(_TERMINAL)
+        if mk.CAPTION.match(ln.text) and len(ln.text) <= 80 and not runs_on:  # `表 1 的数据` mid-sentence stays
             in_table = ln.text.lstrip()[:1] in "表T"
             continue
         if ln.gapped or _EQUATION_NUMBER.match(ln.text):

@@ -7,7 +7,7 @@ import re
 import statistics
 from collections import Counter
 
-from .pdf_flow import join
+from .pdf_flow import heading_like, join
 from .pdf_page import Line
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -21,14 +21,18 @@ _MASTHEAD = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月|(?:Journal|JOURNAL)\s+of|(?:学|學)\s*报|杂\s*志|"
     r"\b\d{1,3}\s*\(\d{1,2}\)\s*\(?(?:19|20)\d{2}"  # `14(3) (2021)`: volume, issue and year
 )
-_FOOTNOTE_FIRST_PAGE = re.compile(
-    r"^\s*(?:[*∗†‡#]|\[?(?:收\s*稿|收到|修回|基\s*金|作者简介|作者簡介|通[信讯訊]作者|联系人|E-?mail|电子(?:邮箱|信箱)|"
-    r"DOI|doi|网络出版|引用(?:本文)?格式|本文.{0,24}收到|Received|Revised|Foundation|Fund|Biograph|Corresponding))"
+# A first-page footnote's field: with its colon it opens a footnote at any size; bare, only when set small.
+_FOOTNOTE_FIELD = re.compile(
+    r"^\s*\[?(?:收\s*稿(?:日\s*期)?|收到日期|修回(?:日期)?|基\s*金(?:项目|項目)?|作者简介|作者簡介|通[信讯訊]作者|联系人|"
+    r"E-?mail|电子(?:邮箱|信箱)|DOI|doi|网络出版(?:时间|地址)?|引用(?:本文)?格式|Received(?: date)?|Revised|"
+    r"Foundation(?: item)?|Fund(?:ing)?|Biography|Corresponding author)\]?"
 )
+_FOOTNOTE_FIRST_PAGE = re.compile(r"^\s*(?:[*∗†‡#]|本文.{0,24}收到)")
 # What opens a footnote on any page, when it is set smaller than the body: `1)`, `①`, `*`, a bare URL.
 _FOOTNOTE_MARK = re.compile(r"^\s*(?:[*∗†‡]|\d{1,2}\s*[)）]\s*\S|[①-⑳]|https?://\S+$)")
 # A page number at either end of a header or footer line: `第 3 期  张三等：题目  47`, `2  计算机学报  2019 年`.
 _NUMBERED_EDGE = re.compile(r"^\d{1,4}\s|\s\d{1,4}$|^[·•\-—]\s*\d{1,4}\s*[·•\-—]")
+_STAMP = re.compile(r"https?://|www\.|©|\(C\)|All rights reserved|版权所有|下载|Downloaded", re.IGNORECASE)
 _NAMED_HEADER = re.compile(r"[\u4e00-\u9fff]{2,4}\s*等\s*[:：]|\bet al\.\s*[:：]|^[A-Z][a-z]+ et al\.")
 _YEAR = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*年|(?:Vol|No)\.?\s*[\d?]+.*?(?<!\d)((?:19|20)\d{2})(?!\d)|"
@@ -77,7 +81,9 @@ def running(pages: list[list[Line]], heights: list[float], title: str | None) ->
             ):
                 chrome.add(id(ln))
         for ln in lines:
-            if len(pages) >= 3 and everywhere[_key(ln.text)] >= many and len(ln.text) <= 160 and not ln.title:
+            at_edge = ln.y1 > height * 0.9 or ln.y0 < height * 0.1
+            repeated = len(pages) >= 3 and everywhere[_key(ln.text)] >= many and len(ln.text) <= 160
+            if repeated and not ln.title and (at_edge or _STAMP.search(ln.text)):
                 chrome.add(id(ln))  # a download stamp on every page
     return chrome
 
@@ -111,8 +117,10 @@ def masthead(first: list[Line], height: float, chrome: set[int]) -> list[Line]:
     return [ln for ln in top if _MASTHEAD.search(ln.text) and len(ln.text) <= 120]
 
 
-def journal(lines: list[Line]) -> str | None:
-    """The journal's name in header lines: a spaced-out name first, else the longest Chinese run."""
+def journal(lines: list[Line], title: str | None = None) -> str | None:
+    """The journal's name in header lines (the masthead's first): a spaced-out name, else the longest
+    Chinese run of a line that is not the article's own running head (its title, `张三等：`)."""
+    lines = [ln for ln in lines if not _shares_title(ln.text, title)]
     for ln in lines:
         m = _SPACED_CJK.search(ln.text)
         if m:  # `第 5 期 应 用 数 学 学 报 第 …`: the issue's 期 and 第 are no part of the name
@@ -157,21 +165,27 @@ def year_of(lines: list[Line]) -> int | None:
 def footnotes(lines: list[Line], height: float, body_size: float, first_page: bool) -> list[Line]:
     """A page's footnotes: from the first line at its foot that opens like one, down to the foot.
 
-    On the first page a line naming a footnote's field (收稿日期, 基金项目, 作者简介 …) opens one;
-    on any page a mark (`1)`, `①`, `*`) or a bare URL does, when set smaller than the body (a list
-    item near the foot of a page is set like the body)."""
+    On the first page a footnote's field with its colon (收稿日期：, 基金项目：, 作者简介：…), a mark
+    (`*`, `∗`) or `本文…收到` opens one, and a bare field name set smaller than the body; on any page
+    a mark (`1)`, `①`, `*`) or a bare URL does, when set smaller than the body (a list item near the
+    foot of a page, or a sentence on 基金, is set like the body)."""
     zone = height * (0.4 if first_page else 0.25)
     placed = [ln for ln in lines if ln.x1 and ln.y1 < zone]
-    openers = [
-        ln
-        for ln in placed
-        if (first_page and _FOOTNOTE_FIRST_PAGE.match(ln.text))
-        or (_FOOTNOTE_MARK.match(ln.text) and 0 < ln.size < body_size - 0.4)
-    ]
+    small = [ln for ln in placed if 0 < ln.size < body_size - 0.4]
+    openers = [ln for ln in small if _FOOTNOTE_MARK.match(ln.text)]
+    if first_page:
+        openers += [ln for ln in placed if _FOOTNOTE_FIRST_PAGE.match(ln.text) or _labelled(ln.text)]
+        openers += [ln for ln in small if _FOOTNOTE_FIELD.match(ln.text)]
     if not openers:
         return []
     opener = max(openers, key=lambda ln: ln.y1)
     return [ln for ln in placed if ln.y1 <= opener.y1 + 1 and _same_column(ln, opener)]
+
+
+def _labelled(text: str) -> bool:
+    """`收稿日期：…`, `基金项目:…`, `Received: …`: a footnote's field with its colon."""
+    m = _FOOTNOTE_FIELD.match(text)
+    return bool(m) and text[m.end() :].lstrip()[:1] in (":", "：")
 
 
 def _same_column(a: Line, b: Line) -> bool:
@@ -184,19 +198,27 @@ def title_of(first: list[Line], height: float) -> str | None:
     if len(sizes) < 3:
         return None
     body = statistics.median(sizes)
-    upper = [ln for ln in first if ln.size > 0 and ln.y0 > height * 0.35]
-    if not upper:
+    upper = [
+        ln
+        for ln in first
+        if ln.size > 0
+        and ln.y0 > height * 0.35
+        and not (ln.y1 > height * 0.9 and (_MASTHEAD.search(ln.text) or _SPACED_CJK.search(ln.text)))
+    ]
+    # where a title may start: not a column's label (`专题研究`), not a numbered heading
+    starts = [ln for ln in upper if len("".join(ln.text.split())) >= 6 and not heading_like(ln.text)]
+    if not starts:
         return None
-    largest = max(ln.size for ln in upper)
+    largest = max(ln.size for ln in starts)
     if largest < body * 1.2:
         return None
     run: list[Line] = []
-    for ln in upper:  # reading order: consecutive lines of the largest type
-        if ln.size >= largest - 0.6:
+    for ln in upper[upper.index(next(ln for ln in starts if ln.size >= largest - 0.6)) :]:
+        if ln.size >= largest - 0.6:  # reading order: consecutive lines of the largest type
             run.append(ln)
-        elif run:
+        else:
             break
-    if not run or len(run) > 4:
+    if len(run) > 4:
         return None
     after = upper.index(run[-1]) + 1
     if after < len(upper) and upper[after].text.startswith(("——", "—", "－－", "--")):

@@ -71,6 +71,8 @@ REASONS: dict[str, str] = {
     "or download the paper's text PDF, and import that",
     "pdf_unreadable": "not a PDF that can be read",
     "docx_unreadable": "not a Word document that can be read",
+    "docx_password": "a Word document with a password: open it in Word or WPS, save it without the password, "
+    "and import that",
     "old_word": "a legacy Word document (.doc): open it in Word or WPS, save it as .docx or PDF, and import that",
     "cnki_format": "a CNKI reader file (.caj/.kdh/.nh), which only CAJViewer opens: download the paper as PDF, "
     "or print it to PDF from CAJViewer, and import that",

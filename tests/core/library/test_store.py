@@ -243,3 +243,38 @@ def test_a_highlight_across_two_paragraphs_that_a_correction_joins(library: Libr
     h = library.highlight(hid)
     new_body = "\n".join(library.article(article_id).sections[0].paragraphs)
     assert not h["orphaned"] and new_body[h["start"] : h["end"]] == "这样写的第二段的开头接着说" == h["quote"]
+
+
+def test_two_pdfs_never_become_one_article_by_their_guessed_identity(tmp_path) -> None:
+    """A PDF's title comes from its type sizes and may be wrong: a PDF corrects only the article of its
+    own file; a page dump never replaces a document's original bytes."""
+    import subprocess
+    import sys
+
+    from tests.conftest import FIXTURES
+
+    out = tmp_path / "built"
+    run = subprocess.run(
+        [sys.executable, str(FIXTURES / "documents" / "build.py"), str(out), "03_header_jisuanji_rizhi"],
+        capture_output=True,
+        timeout=120,
+    )
+    if run.returncode == 3:
+        pytest.skip("reportlab is not installed")
+    pdf = (out / "03_header_jisuanji_rizhi.pdf").read_bytes()
+    library = Library(tmp_path / "lib.sqlite3")
+    first = library.import_bytes(pdf, "a.pdf", source_path=str(tmp_path / "a.pdf"))
+    second = library.import_bytes(pdf + b"\n%another copy\n", "b.pdf", source_path=str(tmp_path / "b.pdf"))
+    assert (first.status, second.status) == ("imported", "imported") and first.article_id != second.article_id
+    again = library.import_bytes(pdf + b"\n%corrected\n", "a.pdf", source_path=str(tmp_path / "a.pdf"))
+    assert (again.status, again.article_id) == ("updated", first.article_id)
+    article = library.article(first.article_id)
+    dump = "\n".join(
+        [article.title or "", "　".join(article.authors), f"来源：{article.source}", "摘要：" + "正文。" * 30]
+    )
+    as_text = library.import_bytes(dump.encode(), "copy.txt", source_path=str(tmp_path / "copy.txt"))
+    assert as_text.article_id not in (first.article_id, second.article_id)
+    assert library.dump_bytes(first.article_id)[:5] == b"%PDF-"
+    third = library.import_bytes(pdf + b"\n%a third\n", "c.pdf", source_path=str(tmp_path / "c.pdf"))
+    assert third.status == "imported" and library.dump_bytes(as_text.article_id)[:5] != b"%PDF-"
+    library.close()

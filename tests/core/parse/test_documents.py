@@ -160,3 +160,59 @@ def test_real_journal_pdfs() -> None:
             assert got["year"] == expected["year"]
             assert norm(got["abstract"]) == norm(expected["abstract"])
             assert [norm(k) for k in got["keywords"]] == [norm(k) for k in expected["keywords"]]
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("2. 1 研究方法", "2.1 研究方法"),
+        ("3. 2. 1 样本", "3.2.1 样本"),
+        ("1. 2020年以来，各地", "1. 2020年以来，各地"),  # a list item before a year
+        ("2. 30%的受访者", "2. 30%的受访者"),  # … before a share
+    ],
+)
+def test_a_typesetters_space_in_a_heading_number_goes_and_nothing_else(line: str, read: str) -> None:
+    from reader.core.parse.pdf_flow import _decimal
+
+    assert _decimal(line) == read
+
+
+def test_documents_are_known_by_their_bytes_not_only_their_names(built: Path, tmp_path: Path) -> None:
+    pdf = built / f"{PDF_SPECS[0].stem}.pdf"
+    renamed = tmp_path / "论文.caj"
+    renamed.write_bytes(pdf.read_bytes())  # a PDF named .caj is read as the PDF it is
+    assert parse_file(renamed).error is None
+    text = "HN 开头的一份网页存档\n" + "正文。" * 40
+    assert kind_of(text.encode()) is None  # text that starts like a CAJ signature is text
+    page = b"<html><body><p>%PDF-1.4 is a version of PDF</p></body></html>"
+    assert kind_of(page, "page.html") is None
+
+
+def test_a_word_package_unpacking_to_too_much_text_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", b"<w:document>" + b" " * (70 * 2**20))
+    article = parse_bytes(data.getvalue(), "bomb.docx")
+    assert reason_code(article.error or "")[0] == "too_large"
+
+
+def test_pdfs_parsed_in_two_threads_at_once_do_not_crash(built: Path) -> None:
+    """PDFium is not thread-safe: two imports at once in the window were two threads in it."""
+    script = (
+        "import sys, threading\n"
+        "from reader.core.parse.dump import parse_bytes\n"
+        "datas = [open(p, 'rb').read() for p in sys.argv[1:]]\n"
+        "def work(k):\n"
+        "    for i in range(6):\n"
+        "        assert parse_bytes(datas[(i + k) % len(datas)], 'a.pdf').error is None\n"
+        "threads = [threading.Thread(target=work, args=(k,)) for k in range(3)]\n"
+        "[t.start() for t in threads]; [t.join() for t in threads]\n"
+        "print('ok')\n"
+    )
+    pdfs = [str(built / f"{s.stem}.pdf") for s in PDF_SPECS[:3]]
+    run = subprocess.run([sys.executable, "-c", script, *pdfs], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr[-500:]

@@ -131,7 +131,7 @@ _DARK = {
 
 def style(line_height: int = DEFAULT_LINE_HEIGHT, dark: bool = False) -> str:
     """The article's style sheet, with the body's line height in percent, for a light or a dark palette."""
-    sheet = STYLE.replace("line-height: 160%", f"line-height: {line_height}%")
+    sheet = STYLE.replace("LINE_HEIGHT", str(line_height))
     if dark:
         sheet = re.sub(r"#[0-9a-f]{3,6}\b", lambda m: _DARK.get(m.group(0), m.group(0)), sheet)
     return sheet
@@ -142,7 +142,7 @@ h1 { font-size: 150%; font-weight: 600; margin-bottom: 6px; }
 h2 { font-size: 125%; font-weight: 600; margin-top: 18px; }
 h3 { font-size: 110%; font-weight: 600; margin-top: 12px; }
 h4 { font-size: 100%; font-weight: 600; }
-p { margin-top: 4px; margin-bottom: 8px; line-height: 160%; }
+p { margin-top: 4px; margin-bottom: 8px; line-height: LINE_HEIGHT%; }
 p.authors, p.meta { color: #555; margin: 2px 0; }
 p.doubts { color: #8a5a00; font-size: small; margin: 4px 0; }
 p.abstract { background-color: #f5f3ee; padding: 8px; }

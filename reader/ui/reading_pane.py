@@ -71,7 +71,8 @@ class ReadingPane(QWidget):
         self.view.paletteChanged.connect(lambda: self._render(keep_scroll=True))
         self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
         self.set_font_size(settings.value("reading/fontSize", DEFAULT_FONT, type=int))
-        self.view.set_line_height(settings.value("reading/lineHeight", DEFAULT_LINE_HEIGHT, type=int))
+        line_height = settings.value("reading/lineHeight", DEFAULT_LINE_HEIGHT, type=int)
+        self.view.set_line_height(max(MIN_LINE, min(MAX_LINE, line_height)))
 
         self.title_label = QLabel(self.prompt(), self)
         self.title_label.setObjectName("readingTitle")

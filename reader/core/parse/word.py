@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from . import markers as mk
 from .decode import Refused
 from .refusal import REASONS
+from .textclean import clean_text
 
 _HEADING_STYLE = re.compile(r"^(?:Heading|标题|標題)\s*([1-9])$", re.IGNORECASE)
 _CAPTION_STYLES = {"caption", "题注", "題注"}
@@ -60,8 +61,8 @@ def read_docx(data: bytes) -> WordText:
         level = _HEADING_STYLE.match(style.strip())
         if style.strip().lower() in _TITLE_STYLES and result.title is None:
             result.title = text
-        elif level:
-            result.headings[text] = min(int(level.group(1)), 3)
+        elif level:  # keyed as the parser will see the line (ideographic and odd spaces made plain)
+            result.headings[clean_text(text).strip()] = min(int(level.group(1)), 3)
         lines.append(text)
     result.text = "\n".join(lines)
     properties = document.core_properties

@@ -216,3 +216,22 @@ def test_pdfs_parsed_in_two_threads_at_once_do_not_crash(built: Path) -> None:
     pdfs = [str(built / f"{s.stem}.pdf") for s in PDF_SPECS[:3]]
     run = subprocess.run([sys.executable, "-c", script, *pdfs], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr[-500:]
+
+
+def test_word_heading_styles_hold_with_an_ideographic_space_in_the_heading() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("基层治理的路径研究", style="Title")
+    document.add_paragraph("一、\u3000研究背景", style="Heading 1")  # Word users type a full-width space
+    for _ in range(4):
+        document.add_paragraph("这是正文的一段话，讲基层治理中的党建引领，写得足够长才算正文。" * 2)
+    document.add_paragraph("研究结论", style="Heading 1")  # a heading without a number, by its style alone
+    document.add_paragraph("结论正文。" * 20)
+    data = io.BytesIO()
+    document.save(data)
+    article = parse_bytes(data.getvalue(), "x.docx")
+    assert article.title == "基层治理的路径研究" and "title_guessed" not in article.doubts
+    assert [(s.heading, s.level) for s in article.sections if s.heading] == [("研究背景", 1), ("研究结论", 1)]

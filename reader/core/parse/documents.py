@@ -42,6 +42,7 @@ class DocumentText:
     authors: list[str] = field(default_factory=list)
     journal: str | None = None
     year: int | None = None
+    issue: str | None = None
     notes: list[str] = field(default_factory=list)
     headings: dict[str, int] = field(default_factory=dict)
 
@@ -94,7 +95,13 @@ def read_document(kind: str, data: bytes) -> DocumentText:
 
         found = read_pdf(data)
         return DocumentText(
-            found.text, PDF, title=found.title, journal=found.journal, year=found.year, notes=found.notes
+            found.text,
+            PDF,
+            title=found.title,
+            journal=found.journal,
+            year=found.year,
+            issue=found.issue,
+            notes=found.notes,
         )
     from .word import read_docx
 

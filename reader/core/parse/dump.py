@@ -104,6 +104,7 @@ def _parse_document(document: DocumentText) -> Article:
     article.authors = article.authors or document.authors or _Reader(document.notes).bio_names()
     article.source = document.journal or article.source
     article.year = document.year or article.year
+    article.issue = document.issue or article.issue
     article.footnotes = document.notes
     article.doubts = doubts_of(article)
     return article

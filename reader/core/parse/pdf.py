@@ -32,7 +32,17 @@ from dataclasses import dataclass, field
 
 from .decode import Refused
 from .pdf_flow import drop_figures, ordered, paragraphs, right_edges
-from .pdf_furniture import PAGE_NUMBER, footnotes, journal, latin_journal, masthead, running, title_of, year_of
+from .pdf_furniture import (
+    PAGE_NUMBER,
+    footnotes,
+    issue_of,
+    journal,
+    latin_journal,
+    masthead,
+    running,
+    title_of,
+    year_of,
+)
 from .pdf_page import Line, letters, page_lines
 from .refusal import REASONS
 
@@ -50,6 +60,7 @@ class PdfText:
     text: str
     journal: str | None = None
     year: int | None = None
+    issue: str | None = None
     title: str | None = None
     notes: list[str] = field(default_factory=list)  # footnotes, page by page, in reading order
     pages: int = 0
@@ -96,6 +107,7 @@ def _assemble(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> PdfT
     first_head = [ln for ln in first if id(ln) in chrome and ln.x1 and ln.y0 > heights[0] * 0.75]
     named = journal(header_lines, title) or latin_journal(header_lines)
     result = PdfText("", journal=named, year=year_of(first_head), title=title, pages=len(pages))
+    result.issue = issue_of(first_head)
     sizes_seen = [ln.size for p in pages for ln in p if ln.size > 0]
     body_size = statistics.median(sizes_seen) if sizes_seen else 0.0
     kept: list[Line] = []

@@ -162,6 +162,18 @@ def year_of(lines: list[Line]) -> int | None:
     return None
 
 
+_ISSUE = re.compile(r"(?<!总)第\s*(\d{1,3})\s*期|\bNo\.\s*(\d{1,3})\b|\d\s*\((\d{1,2})\)")
+
+
+def issue_of(lines: list[Line]) -> str | None:
+    """The issue in the first page's masthead: `第 4 期` (not `总第158期`), `No. 4`, `14(3)`."""
+    for ln in lines:
+        m = _ISSUE.search(ln.text)
+        if m:
+            return m.group(1) or m.group(2) or m.group(3)
+    return None
+
+
 def footnotes(lines: list[Line], height: float, body_size: float, first_page: bool) -> list[Line]:
     """A page's footnotes: from the first line at its foot that opens like one, down to the foot.
 

@@ -316,7 +316,9 @@ class ReadingPane(QWidget):
         cursor.setPosition(span[0])
         cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
         self.view.setTextCursor(cursor)
-        self.view.ensureCursorVisible()
+        # a third down the view, with the lines before it: not on the last visible line
+        self.view.verticalScrollBar().setValue(max(0, self.position_top(span[0]) - self.view.viewport().height() // 3))
+        self._follow_scroll()
 
     def refresh_highlights(self) -> None:
         if self.article_id is not None:

@@ -82,6 +82,11 @@ def test_keyboard_into_the_hits_enter_opens_f3_steps(qtbot, window) -> None:  # 
     window.findChild(type(window.import_action), "actionNextHit").trigger()
     assert results.currentItem().data(HIT_ROLE) is ours[1]
     assert view.textCursor().selectedText() == "治理"
+    rect = view.cursorRect()  # the match stands in the upper part of the view, with what leads to it above
+    assert 0 <= rect.top() <= view.viewport().height() // 2 or view.verticalScrollBar().value() in (
+        0,
+        view.verticalScrollBar().maximum(),
+    )
     second_at = view.textCursor().selectionStart()
     window.findChild(type(window.import_action), "actionPreviousHit").trigger()
     assert results.currentItem().data(HIT_ROLE) is ours[0]

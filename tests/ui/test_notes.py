@@ -27,6 +27,8 @@ def open_window(qtbot, folder: Path):
 
 
 def import_seed(qtbot, win, path: Path = SEED) -> int:
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
     job = win.importer.import_paths([str(path)])
     with qtbot.waitSignal(job.done, timeout=20000) as blocker:
         pass

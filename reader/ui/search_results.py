@@ -153,6 +153,7 @@ class SearchResults(QListWidget):
             "title": self.tr("Title"),
             "abstract": self.tr("Abstract"),
             "references": self.tr("References"),
+            "footnotes": self.tr("Footnotes"),
             "note": self.tr("Note"),
         }
         return labels.get(hit.field, hit.field)

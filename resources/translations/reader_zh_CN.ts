@@ -944,6 +944,10 @@ Switch to that window (or wait for the command to finish), then try again.</sour
 <context>
     <name>SearchResults</name>
     <message>
+        <source>Footnotes</source>
+        <translation>脚注</translation>
+    </message>
+    <message>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>

@@ -106,7 +106,7 @@ CREATE TABLE search_rows (
     article_id INTEGER NOT NULL,
     kind TEXT NOT NULL,                 -- article, highlight, note
     target INTEGER,                     -- section position, highlight id, article id
-    field TEXT NOT NULL,                -- title, meta, abstract, body, references, highlight, note
+    field TEXT NOT NULL,                -- title, meta, abstract, body, references, footnotes, highlight, note
     text TEXT NOT NULL                  -- last, so that reading the other columns stays cheap
 );
 CREATE INDEX search_rows_article ON search_rows (article_id, kind);
@@ -148,6 +148,8 @@ def _rows_for_article(
         rows.append(("article", i, "body", text))
     if article.references:
         rows.append(("article", None, "references", "\n".join(article.references)))
+    if article.footnotes:  # a PDF's 基金项目 number, an author's unit: searched like the rest
+        rows.append(("article", None, "footnotes", "\n".join(article.footnotes)))
     return rows
 
 
@@ -243,7 +245,7 @@ class Hit:
     article_id: int
     title: str
     where: str  # article, highlight, note
-    field: str  # title, meta, abstract, body, references, highlight, note
+    field: str  # title, meta, abstract, body, references, footnotes, highlight, note
     target: int | None  # section position, highlight id or article id
     snippet: str
     start: int  # the match's offsets in the row's original text

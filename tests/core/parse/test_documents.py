@@ -237,3 +237,17 @@ def test_word_heading_styles_hold_with_an_ideographic_space_in_the_heading() -> 
     article = parse_bytes(data.getvalue(), "x.docx")
     assert article.title == "基层治理的路径研究" and "title_guessed" not in article.doubts
     assert [(s.heading, s.level) for s in article.sections if s.heading] == [("研究背景", 1), ("研究结论", 1)]
+
+
+def test_a_pdfs_footnotes_are_searched(built: Path, tmp_path: Path) -> None:
+    from reader.core.library.store import Library
+
+    library = Library(tmp_path / "lib.sqlite3")
+    source, _ = _pair(built, next(s for s in PDF_SPECS if "footfirst" in s.stem))
+    article_id = library.import_bytes(source.read_bytes(), source.name).article_id
+    fund = next(n for n in library.article(article_id).footnotes if "基金项目" in n)
+    number = re.search(r"[（(]([0-9A-Z]{5,})[）)]", fund)
+    assert number, fund  # the project's number, as a student would search for it
+    hits = library.search(number.group(1))
+    assert any(h.article_id == article_id and h.field == "footnotes" for h in hits)
+    library.close()

@@ -63,7 +63,6 @@ class PdfText:
     issue: str | None = None
     title: str | None = None
     notes: list[str] = field(default_factory=list)  # footnotes, page by page, in reading order
-    pages: int = 0
 
 
 def read_pdf(data: bytes) -> PdfText:
@@ -102,23 +101,22 @@ def _assemble(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> PdfT
     title = title_of(first, heights[0])
     chrome = running(pages, heights, title)
     mast = masthead(first, heights[0], chrome)
-    chrome |= {id(ln) for ln in mast}
-    header_lines = mast + [ln for p in pages for ln in p if id(ln) in chrome and not PAGE_NUMBER.match(ln.text)]
-    first_head = [ln for ln in first if id(ln) in chrome and ln.x1 and ln.y0 > heights[0] * 0.75]
+    chrome |= set(mast)
+    header_lines = mast + [ln for p in pages for ln in p if ln in chrome and not PAGE_NUMBER.match(ln.text)]
+    first_head = [ln for ln in first if ln in chrome and ln.x1 and ln.y0 > heights[0] * 0.75]
     named = journal(header_lines, title) or latin_journal(header_lines)
-    result = PdfText("", journal=named, year=year_of(first_head), title=title, pages=len(pages))
-    result.issue = issue_of(first_head)
+    result = PdfText("", journal=named, year=year_of(first_head), issue=issue_of(first_head), title=title)
     sizes_seen = [ln.size for p in pages for ln in p if ln.size > 0]
     body_size = statistics.median(sizes_seen) if sizes_seen else 0.0
     kept: list[Line] = []
-    edges: dict[int, float] = {}
+    edges: dict[Line, float] = {}
     for k, (lines, height, width) in enumerate(zip(pages, heights, widths, strict=True)):
-        lines = [ln for ln in lines if id(ln) not in chrome and not _MARK_ONLY.match(ln.text)]
+        lines = [ln for ln in lines if ln not in chrome and not _MARK_ONLY.match(ln.text)]
         notes = footnotes(lines, height, body_size, k == 0)
         if notes:  # kept apart, every page's: a law paper's ① notes are its sources
-            noted = {id(ln) for ln in notes}
+            noted = set(notes)
             result.notes += paragraphs(ordered(notes, width), right_edges(notes, width))
-            lines = [ln for ln in lines if id(ln) not in noted]
+            lines = [ln for ln in lines if ln not in noted]
         in_order = ordered(lines, width)
         edges.update(right_edges(in_order, width))
         kept += drop_figures(in_order, edges)

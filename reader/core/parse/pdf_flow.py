@@ -10,6 +10,7 @@ from . import markers as mk
 from .body import match_heading
 from .english import is_heading
 from .pdf_page import Line
+from .textclean import join_wrapped
 
 # What opens a paragraph of its own, whatever the line before: a field's label, a reference's mark.
 _OPENS_BLOCK = re.compile(r"^\s*(?:[\[［〔]\d{1,3}[\]］〕]|\d{1,3}\.\s+[A-Z])")
@@ -32,11 +33,10 @@ def join(parts: list[str]) -> str:
 
 
 def join_two(a: str, b: str) -> str:
+    """Two lines of a paragraph (``textclean.join_wrapped``), a Latin word cut by a hyphen made whole."""
     if a.endswith(_HYPHENS) and _LATIN_END.search(a[:-1]) and _LATIN_START.search(b):
         return a[:-1] + b
-    if a[-1:].isascii() and b[:1].isascii() and a[-1:].isalnum() | (a[-1:] in ",.;:)") and b[:1] != " ":
-        return a + " " + b
-    return a + b
+    return join_wrapped(a, b)
 
 
 def _two_columns(lines: list[Line], width: float) -> bool:
@@ -67,7 +67,7 @@ def ordered(lines: list[Line], width: float) -> list[Line]:
     return out
 
 
-def right_edges(lines: list[Line], width: float) -> dict[int, float]:
+def right_edges(lines: list[Line], width: float) -> dict[Line, float]:
     """Each line's column's right edge: the 90th percentile of the right ends in its column."""
     groups: dict[str, list[float]] = {}
     two = _two_columns(lines, width)
@@ -84,27 +84,27 @@ def right_edges(lines: list[Line], width: float) -> dict[int, float]:
     for ln in lines:
         groups.setdefault(column(ln), []).append(ln.x1)
     edge = {name: sorted(xs)[int(len(xs) * 0.9) - (len(xs) >= 10)] for name, xs in groups.items()}
-    return {id(ln): edge[column(ln)] for ln in lines}
+    return {ln: edge[column(ln)] for ln in lines}
 
 
 def fills(ln: Line, edge: float) -> bool:
     return bool(ln.x1) and ln.x1 >= edge - 1.6 * max(ln.size, 6)
 
 
-def drop_figures(lines: list[Line], edges: dict[int, float]) -> list[Line]:
+def drop_figures(lines: list[Line], edges: dict[Line, float]) -> list[Line]:
     """Captions, the short lines of a table under its caption, table rows and equation numbers out."""
     out: list[Line] = []
     in_table = False
     for ln in lines:
         prev = out[-1] if out else None
-        runs_on = prev is not None and fills(prev, edges[id(prev)]) and not prev.text.endswith(_TERMINAL)
+        runs_on = prev is not None and fills(prev, edges[prev]) and not prev.text.endswith(_TERMINAL)
         if mk.CAPTION.match(ln.text) and len(ln.text) <= 80 and not runs_on:  # `表 1 的数据` mid-sentence stays
             in_table = ln.text.lstrip()[:1] in "表T"
             continue
         if ln.gapped or _EQUATION_NUMBER.match(ln.text):
             continue
         if in_table:
-            short = not fills(ln, edges[id(ln)]) and len(ln.text) <= 40 and not ln.text.endswith("。")
+            short = not fills(ln, edges[ln]) and len(ln.text) <= 40 and not ln.text.endswith("。")
             if short and not heading_like(ln.text) and not mk.is_field_marker(ln.text):
                 continue
             in_table = False
@@ -112,7 +112,7 @@ def drop_figures(lines: list[Line], edges: dict[int, float]) -> list[Line]:
     return out
 
 
-def paragraphs(lines: list[Line], edges: dict[int, float]) -> list[str]:
+def paragraphs(lines: list[Line], edges: dict[Line, float]) -> list[str]:
     """Lines into paragraphs: a line that runs to its column's edge goes on in the next one."""
     out: list[str] = []
     open_ = False
@@ -132,8 +132,8 @@ def paragraphs(lines: list[Line], edges: dict[int, float]) -> list[str]:
         else:
             out.append(text)
         open_ = (
-            fills(ln, edges.get(id(ln), ln.x1))
-            or id(ln) in justified
+            fills(ln, edges.get(ln, ln.x1))
+            or ln in justified
             or out[-1].endswith((*_HYPHENS, *_SEPARATORS))
             or ln.title
         )
@@ -141,16 +141,16 @@ def paragraphs(lines: list[Line], edges: dict[int, float]) -> list[str]:
     return [p.replace("\ufffe", "").replace("\x02", "") for p in out]
 
 
-def _justified(lines: list[Line], edges: dict[int, float]) -> set[int]:
+def _justified(lines: list[Line], edges: dict[Line, float]) -> set[Line]:
     """ids of long lines that end where a neighbour of the same type ends: the full lines of a block set
     narrower than its column (an inset abstract), which run on into the next line."""
-    out: set[int] = set()
+    out: set[Line] = set()
     for a, b in itertools.pairwise(lines):
         if not a.x1 or a.page != b.page or abs(a.size - b.size) > 0.3 or abs(a.x1 - b.x1) > 1.5:
             continue
         for ln in (a, b):
-            if ln.x1 - ln.x0 >= 0.6 * (edges.get(id(ln), ln.x1) - min(a.x0, b.x0)):
-                out.add(id(ln))
+            if ln.x1 - ln.x0 >= 0.6 * (edges.get(ln, ln.x1) - min(a.x0, b.x0)):
+                out.add(ln)
     return out
 
 

@@ -53,7 +53,7 @@ def _edges(lines: list[Line], k: int = 2) -> list[Line]:
     return placed[:k] + placed[-k:] if len(placed) > 2 * k else placed
 
 
-def running(pages: list[list[Line]], heights: list[float], title: str | None) -> set[int]:
+def running(pages: list[list[Line]], heights: list[float], title: str | None) -> set[Line]:
     """ids of header and footer lines: page edges that repeat, page numbers, spaced journal names, and
     lines set apart at a page's edge that name the issue, a page, the authors (`张三等：`) or the title."""
     seen: Counter[str] = Counter()
@@ -63,7 +63,7 @@ def running(pages: list[list[Line]], heights: list[float], title: str | None) ->
     for lines in pages:
         everywhere.update({_key(ln.text) for ln in lines if len(ln.text) <= 160})
     many = max(3, (len(pages) + 1) // 2)
-    chrome: set[int] = set()
+    chrome: set[Line] = set()
     for number, (lines, height) in enumerate(zip(pages, heights, strict=True)):
         outer = _outermost(lines)
         for ln in _edges(lines):
@@ -71,7 +71,7 @@ def running(pages: list[list[Line]], heights: list[float], title: str | None) ->
                 continue  # a running head may repeat the title: the title stays
             near_edge = ln.y1 > height * 0.88 or ln.y0 < height * 0.12
             # a header or footer set apart from the text, with a page number or the journal's issue in it
-            apart = near_edge and id(ln) in outer and number > 0 and len(ln.text) <= 80
+            apart = near_edge and ln in outer and number > 0 and len(ln.text) <= 80
             if (
                 (seen[_key(ln.text)] >= 2 and len(pages) >= 2)
                 or PAGE_NUMBER.match(ln.text)
@@ -79,12 +79,12 @@ def running(pages: list[list[Line]], heights: list[float], title: str | None) ->
                 or (apart and (_NUMBERED_EDGE.search(ln.text) or _MASTHEAD.search(ln.text)))
                 or (apart and (_NAMED_HEADER.search(ln.text) or _shares_title(ln.text, title)))
             ):
-                chrome.add(id(ln))
+                chrome.add(ln)
         for ln in lines:
             at_edge = ln.y1 > height * 0.9 or ln.y0 < height * 0.1
             repeated = len(pages) >= 3 and everywhere[_key(ln.text)] >= many and len(ln.text) <= 160
             if repeated and not ln.title and (at_edge or _STAMP.search(ln.text)):
-                chrome.add(id(ln))  # a download stamp on every page
+                chrome.add(ln)  # a download stamp on every page
     return chrome
 
 
@@ -96,7 +96,7 @@ def _shares_title(text: str, title: str | None, run: int = 6) -> bool:
     return any(line[k : k + run] in whole for k in range(0, max(len(line) - run + 1, 0)))
 
 
-def _outermost(lines: list[Line]) -> set[int]:
+def _outermost(lines: list[Line]) -> set[Line]:
     """ids of a page's top and bottom lines when a gap of a line's height or more parts them from the rest."""
     placed = sorted((ln for ln in lines if ln.x1), key=lambda ln: -ln.y1)
     if len(placed) < 3:
@@ -104,16 +104,16 @@ def _outermost(lines: list[Line]) -> set[int]:
     out = set()
     top, below = placed[0], max(placed[1:], key=lambda ln: ln.y1)
     if top.y0 - below.y1 >= 0.9 * top.height:
-        out.add(id(top))
+        out.add(top)
     bottom, above = placed[-1], min(placed[:-1], key=lambda ln: ln.y0)
     if above.y0 - bottom.y1 >= 0.9 * bottom.height:
-        out.add(id(bottom))
+        out.add(bottom)
     return out
 
 
-def masthead(first: list[Line], height: float, chrome: set[int]) -> list[Line]:
+def masthead(first: list[Line], height: float, chrome: set[Line]) -> list[Line]:
     """The first page's lines above its body that name the journal, volume or issue."""
-    top = [ln for ln in first if ln.x1 and ln.y0 > height * 0.75 and id(ln) not in chrome]
+    top = [ln for ln in first if ln.x1 and ln.y0 > height * 0.75 and ln not in chrome]
     return [ln for ln in top if _MASTHEAD.search(ln.text) and len(ln.text) <= 120]
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 _AFFILIATION_MARK = re.compile(r"[a-h*†‡§,]{1,4}")
 
 
-@dataclass
+@dataclass(eq=False)  # a line is itself: sets and dicts of lines go by identity
 class Line:
     text: str
     x0: float

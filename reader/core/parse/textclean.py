@@ -75,7 +75,7 @@ def join_cjk_space(text: str) -> str:
     return _CJK_SPACE.sub("", text) if " " in text else text
 
 
-_LATIN_END = re.compile(r"[A-Za-z0-9.,]$")
+_LATIN_END = re.compile(r"[A-Za-z0-9][.,;:)]?$")  # a Latin word or number, its punctuation after it
 _LATIN_START = re.compile(r"[A-Za-z0-9]")
 
 

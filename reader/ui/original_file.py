@@ -15,7 +15,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from reader.core.library.store import Library
-from reader.core.parse.documents import DOCUMENT_KINDS
+from reader.core.parse.document_text import DOCUMENT_KINDS
 
 _KEPT: list[tempfile.TemporaryDirectory[str]] = []
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import DOUBTS, PARSER_VERSION, Article, Section
-from ..parse.documents import DOCUMENT_KINDS
+from ..parse.document_text import DOCUMENT_KINDS
 from . import listing, schema, search_index
 from .anchors import context, locate, occurrence
 from .annotations import Annotations

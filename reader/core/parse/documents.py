@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from .decode import Refused
+from .document_text import DOCX, PDF, DocumentText
 from .refusal import REASONS
 
-PDF, DOCX = "pdf", "docx"
-DOCUMENT_KINDS = frozenset({PDF, DOCX})  # an article's `encoding` when it came from a document
 # Suffixes of the documents read, for folders, the file dialog and drag and drop.
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx"})
 # Suffixes refused with a way out: named in the refusal, so they are also taken from a folder.
@@ -30,21 +28,6 @@ _CAJ_SIGNATURES = (b"CAJ", b"HN", b"KDH ", b"%PDF-1.4 CAJ")
 
 OLD_WORD = REASONS["old_word"]
 CNKI_FORMAT = REASONS["cnki_format"]
-
-
-@dataclass
-class DocumentText:
-    """A document's text for the dump parser, and what the document says of itself."""
-
-    text: str
-    kind: str
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    journal: str | None = None
-    year: int | None = None
-    issue: str | None = None
-    notes: list[str] = field(default_factory=list)
-    headings: dict[str, int] = field(default_factory=dict)
 
 
 def looks_like_document(data: bytes) -> bool:
@@ -93,19 +76,10 @@ def read_document(kind: str, data: bytes) -> DocumentText:
     if kind == PDF:
         from .pdf import read_pdf
 
-        found = read_pdf(data)
-        return DocumentText(
-            found.text,
-            PDF,
-            title=found.title,
-            journal=found.journal,
-            year=found.year,
-            issue=found.issue,
-            notes=found.notes,
-        )
+        return read_pdf(data)
     from .word import read_docx
 
     word = read_docx(data)
     if not word.text.strip():
         raise Refused(REASONS["empty"])
-    return DocumentText(word.text, DOCX, title=word.title, authors=word.authors, headings=word.headings)
+    return word

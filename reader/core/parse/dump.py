@@ -17,7 +17,8 @@ from . import markers as mk
 from .body import build_sections, match_heading
 from .citation_marks import link_citations
 from .decode import Refused, decode_bytes
-from .documents import DocumentText, kind_of, looks_like_document, read_document
+from .document_text import DocumentText
+from .documents import kind_of, looks_like_document, read_document
 from .english import looks_english, read_english
 from .files import MAX_DOCUMENT_BYTES, MAX_DUMP_BYTES, Unreadable, read_dump, shown_name, too_big
 from .header import is_title_candidate, read_header, reprint_source

@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 import statistics
 import threading
-from dataclasses import dataclass, field
 
 from .decode import Refused
+from .document_text import PDF, DocumentText
 from .pdf_flow import drop_figures, ordered, paragraphs, right_edges
 from .pdf_furniture import (
     PAGE_NUMBER,
@@ -53,19 +53,7 @@ _PDFIUM = threading.Lock()
 _MARK_ONLY = re.compile(r"^(?:[*∗†‡\d,，\s]{1,6}|[a-h](?:,[a-h])*)$")  # a note's or a unit's mark alone
 
 
-@dataclass
-class PdfText:
-    """What ``read_pdf`` found: the article's text, one paragraph a line, and the furniture's facts."""
-
-    text: str
-    journal: str | None = None
-    year: int | None = None
-    issue: str | None = None
-    title: str | None = None
-    notes: list[str] = field(default_factory=list)  # footnotes, page by page, in reading order
-
-
-def read_pdf(data: bytes) -> PdfText:
+def read_pdf(data: bytes) -> DocumentText:
     """The article text of a PDF's text layer (see the module's docstring); ``Refused`` otherwise."""
     import pypdfium2 as pdfium  # only PDFs pay for PDFium
 
@@ -94,7 +82,7 @@ def read_pdf(data: bytes) -> PdfText:
     return _assemble(pages, [size for _, size in read])
 
 
-def _assemble(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> PdfText:
+def _assemble(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> DocumentText:
     widths = [w for w, _ in sizes]
     heights = [h for _, h in sizes]
     first = pages[0]
@@ -105,7 +93,7 @@ def _assemble(pages: list[list[Line]], sizes: list[tuple[float, float]]) -> PdfT
     header_lines = mast + [ln for p in pages for ln in p if ln in chrome and not PAGE_NUMBER.match(ln.text)]
     first_head = [ln for ln in first if ln in chrome and ln.x1 and ln.y0 > heights[0] * 0.75]
     named = journal(header_lines, title) or latin_journal(header_lines)
-    result = PdfText("", journal=named, year=year_of(first_head), issue=issue_of(first_head), title=title)
+    result = DocumentText("", PDF, journal=named, year=year_of(first_head), issue=issue_of(first_head), title=title)
     sizes_seen = [ln.size for p in pages for ln in p if ln.size > 0]
     body_size = statistics.median(sizes_seen) if sizes_seen else 0.0
     kept: list[Line] = []

@@ -142,7 +142,7 @@ def paragraphs(lines: list[Line], edges: dict[Line, float]) -> list[str]:
 
 
 def _justified(lines: list[Line], edges: dict[Line, float]) -> set[Line]:
-    """ids of long lines that end where a neighbour of the same type ends: the full lines of a block set
+    """The long lines that end where a neighbour of the same type ends: the full lines of a block set
     narrower than its column (an inset abstract), which run on into the next line."""
     out: set[Line] = set()
     for a, b in itertools.pairwise(lines):

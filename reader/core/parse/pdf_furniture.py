@@ -54,11 +54,12 @@ def _edges(lines: list[Line], k: int = 2) -> list[Line]:
 
 
 def running(pages: list[list[Line]], heights: list[float], title: str | None) -> set[Line]:
-    """ids of header and footer lines: page edges that repeat, page numbers, spaced journal names, and
+    """The header and footer lines: page edges that repeat, page numbers, spaced journal names, and
     lines set apart at a page's edge that name the issue, a page, the authors (`张三等：`) or the title."""
+    edges = [_edges(lines) for lines in pages]
     seen: Counter[str] = Counter()
-    for lines in pages:
-        seen.update({_key(ln.text) for ln in _edges(lines)})
+    for outer_lines in edges:
+        seen.update({_key(ln.text) for ln in outer_lines})
     everywhere: Counter[str] = Counter()
     for lines in pages:
         everywhere.update({_key(ln.text) for ln in lines if len(ln.text) <= 160})
@@ -66,7 +67,7 @@ def running(pages: list[list[Line]], heights: list[float], title: str | None) ->
     chrome: set[Line] = set()
     for number, (lines, height) in enumerate(zip(pages, heights, strict=True)):
         outer = _outermost(lines)
-        for ln in _edges(lines):
+        for ln in edges[number]:
             if ln.title:
                 continue  # a running head may repeat the title: the title stays
             near_edge = ln.y1 > height * 0.88 or ln.y0 < height * 0.12
@@ -97,7 +98,7 @@ def _shares_title(text: str, title: str | None, run: int = 6) -> bool:
 
 
 def _outermost(lines: list[Line]) -> set[Line]:
-    """ids of a page's top and bottom lines when a gap of a line's height or more parts them from the rest."""
+    """A page's top and bottom lines, when a gap of a line's height or more parts them from the rest."""
     placed = sorted((ln for ln in lines if ln.x1), key=lambda ln: -ln.y1)
     if len(placed) < 3:
         return set()

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
 
 from . import markers as mk
 from .decode import Refused
+from .document_text import DOCX, DocumentText
 from .refusal import REASONS
 from .textclean import clean_text
 
@@ -27,17 +27,7 @@ _NO_AUTHOR = re.compile(
 )
 
 
-@dataclass
-class WordText:
-    """What ``read_docx`` found."""
-
-    text: str
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    headings: dict[str, int] = field(default_factory=dict)  # a heading paragraph's text → its level
-
-
-def read_docx(data: bytes) -> WordText:
+def read_docx(data: bytes) -> DocumentText:
     """The paragraphs of a .docx in reading order, its headings by style, title and author."""
     import docx  # only Word files pay for python-docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -49,7 +39,7 @@ def read_docx(data: bytes) -> WordText:
     except Exception as exc:  # lxml's XMLSyntaxError and the like: a damaged package
         raise Refused(f"{REASONS['docx_unreadable']} ({type(exc).__name__})") from None
     lines: list[str] = []
-    result = WordText("")
+    result = DocumentText("", DOCX)
     for paragraph in document.paragraphs:
         text = " ".join(paragraph.text.split())
         if not text:

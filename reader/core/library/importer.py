@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..model import Article
-from ..parse.documents import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES, looks_like_document
+from ..parse.documents import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES, is_document_name, looks_like_document
 from ..parse.dump import parse_bytes
 from ..parse.files import Unreadable, read_dump, shown_name
 from .store import Library
@@ -182,7 +182,7 @@ def import_paths(
     total = len(files)
     workers = (os.cpu_count() or 2) + 1 if workers is None else workers  # the storing process mostly waits
     pool = None
-    documents = sum(1 for f in files if f.suffix.lower() in DOCUMENT_SUFFIXES)
+    documents = sum(1 for f in files if is_document_name(f))
     if (total >= PARALLEL_FROM or documents >= DOCUMENTS_PARALLEL_FROM) and workers > 0:
         # A caller with threads of its own (the GUI) asks for "spawn": forking a threaded process is unsafe.
         pool = ProcessPoolExecutor(

@@ -9,6 +9,7 @@ formats also by its name's suffix, so that a renamed file is still read for what
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import PurePath
 
@@ -28,6 +29,11 @@ _CAJ_SIGNATURES = (b"CAJ", b"HN", b"KDH ", b"%PDF-1.4 CAJ")
 
 OLD_WORD = REASONS["old_word"]
 CNKI_FORMAT = REASONS["cnki_format"]
+
+
+def is_document_name(name: str | os.PathLike[str]) -> bool:
+    """A name a PDF or Word file goes by (`.pdf`, `.docx`, in any case)."""
+    return os.path.splitext(os.fspath(name))[1].lower() in DOCUMENT_SUFFIXES
 
 
 def looks_like_document(data: bytes) -> bool:

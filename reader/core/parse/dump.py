@@ -18,7 +18,7 @@ from .body import build_sections, match_heading
 from .citation_marks import link_citations
 from .decode import Refused, decode_bytes
 from .document_text import DocumentText
-from .documents import kind_of, looks_like_document, read_document
+from .documents import is_document_name, kind_of, looks_like_document, read_document
 from .english import looks_english, read_english
 from .files import MAX_DOCUMENT_BYTES, MAX_DUMP_BYTES, Unreadable, read_dump, shown_name, too_big
 from .header import is_title_candidate, read_header, reprint_source
@@ -32,7 +32,6 @@ from .textclean import cjk_count, clean_text, has_cjk_at_least, squeeze_cjk_spac
 
 _KW_SPLIT = re.compile(r"\s*[;；,，、/／]\s*|\s{1,}")
 _KEYWORD_INLINE = re.compile(r"\s*(?:[\[【〔(（]\s*)?[关關]\s*[键鍵]\s*[词詞字]")
-_AFFILIATION_LINE = re.compile(r"^[(（].*[)）]$|(?<!\d)\d{6}(?!\d)")  # `(1.某大学 …,江苏 南京 210000)`
 _KW_HAS_SEP = re.compile(r"[;；,，、/／]")
 _GLUED_HEADING = re.compile(r"(?<=\S)(一\s*、|[(（]一[)）])(?=\S)")
 # `1.某某大学法学院  2.某某研究院`: numbered affiliations, not headings of the body.
@@ -75,7 +74,7 @@ def _parse_bytes(data: bytes, name: str) -> Article:
             try:
                 return _parse_document(read_document(kind, data))
             except Refused:
-                if name.lower().endswith((".pdf", ".docx")) or b"\0" in data[:4096]:
+                if is_document_name(name) or b"\0" in data[:4096]:
                     raise
                 # `%PDF-` at the start of a text file that is no PDF: read as the text it is
         if looks_like_html(data, name):
@@ -457,7 +456,7 @@ def _heading(line: str) -> bool:
 
 
 def _is_body_line(line: str) -> bool:
-    if _AFFILIATION_LINE.search(line):
+    if mk.UNIT_LINE.search(line):
         return False
     if "。" in line and len(line) >= 20:
         return True

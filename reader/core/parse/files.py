@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import stat
 
-from .documents import DOCUMENT_SUFFIXES
+from .documents import is_document_name
 
 # A page dump is rarely above 1 MB, a saved page with its pictures a few. Parsing costs about 25
 # times the dump's size in memory (16 MB: 420 MB at the peak; 200 MB took 4.1 GB).
@@ -33,7 +33,7 @@ def too_big(size: int, limit: int = MAX_DUMP_BYTES) -> str:
 
 def size_limit(name: str | os.PathLike[str]) -> int:
     """The most bytes read of a file by that name: a document's cap for PDF and Word, else a dump's."""
-    return MAX_DOCUMENT_BYTES if os.path.splitext(os.fspath(name))[1].lower() in DOCUMENT_SUFFIXES else MAX_DUMP_BYTES
+    return MAX_DOCUMENT_BYTES if is_document_name(name) else MAX_DUMP_BYTES
 
 
 def read_dump(path: str | os.PathLike[str]) -> bytes:

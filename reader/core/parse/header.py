@@ -192,10 +192,6 @@ def _title_was_a_guess(lines: list[str], indexes: list[int], picked: int) -> boo
     return any(_title_score(lines, indexes, k) == best for k in others)
 
 
-# A unit under a name: bracketed, or with a postcode, or a mail address.
-_UNIT_LINE = re.compile(r"^[(（].*[)）]$|(?<!\d)\d{6}(?!\d)|E-?mail|@")
-
-
 def read_header(lines: list[str], indexes: list[int]) -> Article:
     """An article holding the fields of the header, read from the given line indexes in order."""
     head = Article()
@@ -222,7 +218,7 @@ def read_header(lines: list[str], indexes: list[int]) -> Article:
         if i == title_index:
             continue
         if stacked:
-            if _UNIT_LINE.search(line):
+            if mk.UNIT_LINE.search(line):
                 stacked = 2
                 continue
             names = split_names(line) if len(line) <= 12 and stacked == 2 else None

@@ -227,6 +227,11 @@ def is_references_marker(line: str) -> bool:
     return not rest or bool(REF_LEADING.match(rest))
 
 
+# A unit under an author's name: bracketed, or with a postcode, or a mail address
+# (`(1.某大学 …,江苏 南京 210000)`, `(E-mail: …)`).
+UNIT_LINE = re.compile(r"^[(（].*[)）]$|(?<!\d)\d{6}(?!\d)|E-?mail|@")
+
+
 # A figure's or table's caption: `图 1 …`, `表2-1 …`, `Fig. 3 …`, `Table 1 …` (kept out of paragraphs).
 CAPTION = re.compile(
     r"^\s*(?:[图圖表]\s*\d+(?:[-.．]\d+)?|(?:Fig\.?|Figure|Table|TABLE|FIG\.?)\s*\d+)(?:\s|[.:：．]|$)"

@@ -45,11 +45,12 @@ def read_docx(data: bytes) -> DocumentText:
         if not text:
             lines.append("")
             continue
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        if style.strip().lower() in _CAPTION_STYLES or (mk.CAPTION.match(text) and len(text) <= 60):
+        style = ((paragraph.style.name if paragraph.style is not None else "") or "").strip()
+        caption = mk.CAPTION.match(text) and len(text) <= 60 and not text.endswith(("。", "."))  # not `表1显示…。`
+        if style.lower() in _CAPTION_STYLES or caption:
             continue  # a figure's or table's caption: the table is left out, so is its caption
-        level = _HEADING_STYLE.match(style.strip())
-        if style.strip().lower() in _TITLE_STYLES and result.title is None:
+        level = _HEADING_STYLE.match(style)
+        if style.lower() in _TITLE_STYLES and result.title is None:
             result.title = text
         elif level:  # keyed as the parser will see the line (ideographic and odd spaces made plain)
             result.headings[clean_text(text).strip()] = min(int(level.group(1)), 3)

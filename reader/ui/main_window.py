@@ -1,9 +1,10 @@
 """The main window: library | article (with outline and references) | notes, wired in one place.
 
 It opens in two steps, so that it is painted before anything slow is done: the window's shell (its
-splitter, empty) is built at once, and on the next turn of the event loop the library is opened and the
-panes, menus and list are built into it (``finish``). What needs them sooner (a test, the import of a
-file named on the command line) gets them at once: asking for a part the second step makes takes it.
+menus, toolbar, status bar and an empty splitter, where the parts will stand) is built at once, and on
+the next turn of the event loop the library is opened and the panes, actions and list are built into
+it (``finish``). What needs them sooner (a test, the import of a file named on the command line) gets
+them at once: asking for a part the second step makes takes it.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ bytes the library keeps are written to a temporary file of the same name, remove
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import tempfile
 from pathlib import Path
@@ -29,24 +30,24 @@ def has_original(library: Library, article_id: int) -> bool:
 def original_path(library: Library, article_id: int) -> Path | None:
     """A path holding the article's original bytes: its source file if unchanged, else a temporary copy."""
     meta = library.article_meta(article_id) or {}
+    source = Path(str(meta["source_path"])) if meta.get("source_path") else None
+    with contextlib.suppress(OSError):
+        # the very file imported, unchanged: the library's copy is not even read
+        if source is not None and hashlib.sha256(source.read_bytes()).hexdigest() == meta.get("content_hash"):
+            return source
     data = library.dump_bytes(article_id)
     if data is None:
         return None
-    source = Path(str(meta.get("source_path") or ""))
-    try:
-        if source.is_file() and hashlib.sha256(source.read_bytes()).hexdigest() == meta.get("content_hash"):
-            return source
-    except OSError:
-        pass
     if not _KEPT:
         _KEPT.append(tempfile.TemporaryDirectory(prefix="yandu-original-", ignore_cleanup_errors=True))
     suffix = f".{meta.get('encoding')}"  # the viewer is chosen by it: `pdf` or `docx`
     name = Path(str(meta.get("file_name") or f"article-{article_id}")).stem + suffix
     target = Path(_KEPT[0].name) / f"{article_id}-{name}"
     try:
-        target.write_bytes(data)
-    except OSError:  # a full disk, or a viewer holding the copy made before
-        return target if target.is_file() and target.stat().st_size == len(data) else None
+        if not (target.is_file() and target.stat().st_size == len(data)):  # made on an earlier click
+            target.write_bytes(data)
+    except OSError:  # a full disk
+        return None
     return target
 
 

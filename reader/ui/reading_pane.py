@@ -65,6 +65,7 @@ class ReadingPane(QWidget):
         self._map = ArticleMap()  # where each heading, paragraph and reference stands
         self._citations: dict[int, list[Any]] = {}  # reference number → its marks, in reading order
         self.highlight_rows: list[dict[str, Any]] = []
+        self.welcome = WelcomePage(self)
 
         self.view = ArticleView(self)
         self.view.anchorClicked.connect(self._link)
@@ -179,7 +180,7 @@ class ReadingPane(QWidget):
 
     def show_welcome(self) -> None:
         """The first-run page of an empty library: the sample article and a short guide."""
-        self.view.setHtml(WelcomePage(self).html())
+        self.view.setHtml(self.welcome.html())
 
     def _render(self, keep_scroll: bool = False) -> None:
         if self.article is None:

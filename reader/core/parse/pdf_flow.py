@@ -60,10 +60,8 @@ def ordered(lines: list[Line], width: float) -> list[Line]:
             bands.append([])
         else:
             bands[-1].append(ln)
-    for band in bands:
-        out += [ln for ln in band if ln.x1 <= mid + 4 or (ln.x0 < mid - 4 and ln.x1 > mid + 4)]
-        out += [ln for ln in band if ln.x0 >= mid - 4 and not ln.x1 <= mid + 4]
-        out += [ln for ln in band if ln not in out]
+    for band in bands:  # the left column (top to bottom), then the right: a stable sort by column
+        out += sorted(band, key=lambda ln: ln.x0 >= mid - 4 and ln.x1 > mid + 4)
     return out
 
 

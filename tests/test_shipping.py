@@ -54,6 +54,7 @@ def test_settings_and_shortcuts(qtbot, tmp_path: Path) -> None:
     assert help_box.objectName() == "shortcutsHelp"
     room = window.screen().availableGeometry()
     assert help_box.height() <= room.height() and help_box.width() <= room.width()  # its OK button on the screen
+    assert help_box.height() >= min(400, room.height() - 80)  # and tall enough to read, not two rows
     assert "Ctrl+H" in help_box.findChild(QTextBrowser).toPlainText()
     order = [name for name, _ in window.shortcuts()]
     assert order.index("Import files…") < order.index("Undo") < order.index("Highlight the selection")  # menu order

@@ -60,6 +60,7 @@ def show_shortcuts(window: QMainWindow) -> QDialog:
     layout.addWidget(text)
     layout.addWidget(buttons)
     room = window.screen().availableGeometry()
+    text.document().setTextWidth(500)  # laid out at the dialog's width, the table says how tall it is
     wanted = int(text.document().size().height()) + buttons.sizeHint().height() + 60
     box.resize(min(560, room.width() - 40), min(wanted, room.height() - 80))
     box.open()

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTextEdit,
     QToolButton,
@@ -78,6 +79,8 @@ class ReadingPane(QWidget):
         self.title_label = QLabel(self.prompt(), self)
         self.title_label.setObjectName("readingTitle")
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # the title comes from the dump
+        # a long title is cut by the bar's width, never widens the window past the screen
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.abstract_toggle = QToolButton(self)
         self.abstract_toggle.setObjectName("abstractToggle")
         self.abstract_toggle.setCheckable(True)
@@ -85,6 +88,7 @@ class ReadingPane(QWidget):
         self.abstract_toggle.setText(self.tr("Abstract"))
         self.abstract_toggle.setToolTip(self.tr("Show or hide the abstract"))
         self.abstract_toggle.toggled.connect(self.set_abstract_visible)
+        self.abstract_toggle.hide()  # shown over an article that has an abstract
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 2)
         bar.addWidget(self.title_label, 1)

@@ -228,11 +228,11 @@ def test_reading_position_font_size_and_layout_are_remembered(qtbot, tmp_path: P
     first.reading_pane.zoom(2)
     size = first.reading_pane.font_size()
     view = first.findChild(QTextBrowser, "articleView")
+    first.splitter.setSizes([180, 460, 100])  # the layout first: the place is measured in the layout it is kept in
+    sizes = first.splitter.sizes()
     first.reading_pane.scroll_to_section(4)
     position = view.top_position()
     assert position > 0
-    first.splitter.setSizes([180, 460, 100])
-    sizes = first.splitter.sizes()
     first_size = first.size()
     first.close()
 
